@@ -1,0 +1,179 @@
+"""The command line: arguments in, one call, an exit code out.
+
+Each command's body turns its arguments into a call to a core function and the
+result into text and an exit code. Exit codes: 0 clean, 1 findings, 2 usage
+error, 3 internal error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from factcheck.errors import FactcheckError, UsageError
+
+app = typer.Typer(
+    name="factcheck",
+    help="Keep every factual claim of an article as a typed record tied to the exact characters "
+    "that state it, and check those records against the text and each other.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_STATE = {"debug": False}
+
+FormatOpt = Annotated[
+    str, typer.Option("--format", "-f", help="auto, text, json, github or sarif (auto: rich on a terminal, github under GitHub Actions, else text).")
+]
+ColorOpt = Annotated[str, typer.Option("--color", help="auto, always or never. NO_COLOR and TERM=dumb are honoured.")]
+
+
+def _config():  # type: ignore[no-untyped-def]
+    from factcheck.config import find_root, load_config
+
+    return load_config(find_root(Path.cwd()))
+
+
+def _check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        raise UsageError(f"{name} must be one of {', '.join(choices)}, not '{value}'")
+
+
+def _emit(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")] = False,
+) -> None:
+    _STATE["debug"] = debug or bool(os.environ.get("FACTCHECK_DEBUG"))
+
+
+@app.command()
+def verify(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Claim files or folders (default: every claim file under claims/).")] = None,  # noqa: UP045
+    fmt: FormatOpt = "auto",
+    color: ColorOpt = "auto",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only findings, no summary.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings (e.g. unknown verdicts) fail the run.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Write re-anchored spans back for moved and well-matched changed quotes.")] = False,
+) -> int:
+    """Check every claim against its source and every declared check against the claims."""
+    from factcheck.formats import FORMATS, choose_format, use_color
+
+    _check_choice("--format", fmt, FORMATS)
+    _check_choice("--color", color, ("auto", "always", "never"))
+    config = _config()
+    if fix:
+        from factcheck.fix import fix_project
+
+        for line in fix_project(config, paths or []):
+            sys.stderr.write(line + "\n")
+    from factcheck.verify import verify as run_verify
+
+    report = run_verify(config, paths or [])
+    kind = choose_format(fmt)
+    if kind == "rich":
+        from factcheck.formats import rich_text
+
+        _emit(rich_text.render(report, quiet=quiet, color=use_color(color)))
+    else:
+        import importlib
+
+        module = importlib.import_module(f"factcheck.formats.{kind}")
+        _emit(module.render(report, quiet=quiet))
+    return report.exit_code(strict or config.strict)
+
+
+@app.command()
+def show(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="A claim id or a check id.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="auto, text or json.")] = "auto",
+    color: ColorOpt = "auto",
+) -> int:
+    """Show one claim (source context, value, provenance, verdicts) or one check (its arithmetic)."""
+    from factcheck.show import render_show
+
+    _check_choice("--format", fmt, ("auto", "text", "json"))
+    _check_choice("--color", color, ("auto", "always", "never"))
+    text, code = render_show(_config(), ident, fmt, color)
+    _emit(text)
+    return code
+
+
+@app.command("list")
+def list_claims(
+    kind: Annotated[Optional[str], typer.Option("--kind", "-k", help="Only claims of this kind.")] = None,  # noqa: UP045
+    source: Annotated[Optional[str], typer.Option("--source", "-s", help="Only claims whose source path contains this.")] = None,  # noqa: UP045
+    fmt: Annotated[str, typer.Option("--format", "-f", help="auto, text or json.")] = "auto",
+    color: ColorOpt = "auto",
+) -> int:
+    """List claims: id, kind, value, source line:col."""
+    from factcheck.listing import render_list
+
+    _check_choice("--format", fmt, ("auto", "text", "json"))
+    text, code = render_list(_config(), kind, source, fmt, color)
+    _emit(text)
+    return code
+
+
+@app.command()
+def parse(
+    text: Annotated[str, typer.Argument(help="Text to read, e.g. '共侦破案件3.3万余起'.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    published: Annotated[Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) for relative dates.")] = None,  # noqa: UP045
+) -> int:
+    """Print every quantity and date found in TEXT, with spans and intervals."""
+    import datetime as dt
+
+    from factcheck.commands.parse import render_parse
+
+    _check_choice("--format", fmt, ("text", "json"))
+    day = None
+    if published:
+        try:
+            day = dt.date.fromisoformat(published)
+        except ValueError:
+            raise UsageError(f"--published must be YYYY-MM-DD, not '{published}'") from None
+    _emit(render_parse(text, fmt, day))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    import click
+
+    try:
+        result = app(args=argv, prog_name="factcheck", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.exceptions.Abort:
+        sys.stderr.write("factcheck: aborted\n")
+        return 130
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        return 2
+    except UsageError as exc:
+        sys.stderr.write(f"factcheck: error: {exc}\n")
+        return 2
+    except FactcheckError as exc:
+        sys.stderr.write(f"factcheck: {exc}\n")
+        return 1
+    except BrokenPipeError:
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("factcheck: interrupted\n")
+        return 130
+    except Exception as exc:  # the one place internal errors become exit 3
+        if _STATE["debug"] or "--debug" in (argv if argv is not None else sys.argv):
+            raise
+        sys.stderr.write(f"factcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)\n")
+        return 3
+    return result if isinstance(result, int) else 0

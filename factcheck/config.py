@@ -1,0 +1,81 @@
+"""Project root and `[tool.factcheck]` configuration from pyproject.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.errors import UsageError
+
+KEYS = {"claims", "seeds", "tolerance", "disable", "strict"}
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    claims: str = "claims"
+    seeds: str = "seeds"
+    tolerance: float = 0.10
+    disable: frozenset[str] = field(default_factory=frozenset)
+    strict: bool = False
+
+
+def find_root(start: Path) -> Path:
+    """Nearest folder holding a pyproject.toml with [tool.factcheck] or a claims/ folder."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                if "tool" in _read_toml(pyproject) and "factcheck" in _read_toml(pyproject)["tool"]:
+                    return folder
+            except UsageError:
+                return folder
+        if (folder / "claims").is_dir():
+            return folder
+    return start
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path.name}: invalid TOML: {exc}") from None
+
+
+def load_config(root: Path) -> Config:
+    pyproject = root / "pyproject.toml"
+    if not pyproject.is_file():
+        return Config(root=root)
+    tool = _read_toml(pyproject).get("tool", {})
+    section = tool.get("factcheck", {}) if isinstance(tool, dict) else {}
+    if not isinstance(section, dict):
+        raise UsageError("pyproject.toml: [tool.factcheck] must be a table")
+    unknown = sorted(set(section) - KEYS)
+    if unknown:
+        raise UsageError(
+            f"pyproject.toml: unknown key '{unknown[0]}' in [tool.factcheck] "
+            f"(known: {', '.join(sorted(KEYS))})"
+        )
+    kwargs: dict[str, object] = {}
+    for key in ("claims", "seeds"):
+        if key in section:
+            if not isinstance(section[key], str):
+                raise UsageError(f"pyproject.toml: [tool.factcheck] {key} must be a string")
+            kwargs[key] = section[key]
+    if "tolerance" in section:
+        tol = section["tolerance"]
+        if isinstance(tol, bool) or not isinstance(tol, int | float) or not 0 <= tol < 1:
+            raise UsageError("pyproject.toml: [tool.factcheck] tolerance must be a number in [0, 1)")
+        kwargs["tolerance"] = float(tol)
+    if "disable" in section:
+        rules = section["disable"]
+        if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
+            raise UsageError("pyproject.toml: [tool.factcheck] disable must be a list of rule ids")
+        kwargs["disable"] = frozenset(rules)
+    if "strict" in section:
+        if not isinstance(section["strict"], bool):
+            raise UsageError("pyproject.toml: [tool.factcheck] strict must be true or false")
+        kwargs["strict"] = section["strict"]
+    return Config(root=root, **kwargs)  # type: ignore[arg-type]

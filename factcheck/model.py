@@ -1,0 +1,187 @@
+"""The claim records: strict, immutable, one class per kind.
+
+Unknown fields are rejected (`extra='forbid'`) and records are frozen. The YAML
+layout is documented in the README; field names here are the file's names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ID_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
+_DATE_TEXT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=False)
+
+
+def _date_text(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def date_range(text: str) -> tuple[dt.date, dt.date]:
+    """First and last day covered by `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
+    match = _DATE_TEXT.match(text)
+    if not match:
+        raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    year = int(match.group(1))
+    if match.group(3):
+        day = dt.date(year, int(match.group(2)), int(match.group(3)))
+        return day, day
+    if match.group(2):
+        month = int(match.group(2))
+        first = dt.date(year, month, 1)
+        nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return first, nxt - dt.timedelta(days=1)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+DateText = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+
+
+class Citation(Record):
+    publisher: str
+    title: str
+    url: str | None = None
+    document: str | None = None
+    date: DateText | None = None
+
+    _norm = field_validator("date", mode="before")(_date_text)
+
+    @model_validator(mode="after")
+    def _where(self) -> Citation:
+        if not self.url and not self.document:
+            raise ValueError("a citation needs a url or a document")
+        return self
+
+
+class ClaimBase(Record):
+    id: Annotated[str, Field(pattern=ID_PATTERN, max_length=100)]
+    span: tuple[int, int] | None = None
+    quote: str | None = None
+    prefix: str = ""
+    suffix: str = ""
+    about: str | None = None
+    note: str | None = None
+
+    @field_validator("span")
+    @classmethod
+    def _span_order(cls, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        if span is not None and not 0 <= span[0] <= span[1]:
+            raise ValueError("span must be [start, end) with 0 <= start <= end")
+        return span
+
+    @model_validator(mode="after")
+    def _anchored(self) -> ClaimBase:
+        if self.kind_needs_span() and (self.span is None or self.quote is None):
+            raise ValueError("this kind of claim needs a span and its quote")
+        if (self.span is None) != (self.quote is None):
+            raise ValueError("span and quote go together")
+        return self
+
+    def kind_needs_span(self) -> bool:
+        return True
+
+
+class Measured(ClaimBase):
+    """A figure: nominal value as written, its unit and qualifier."""
+
+    value: float
+    unit: str | None = None
+    qualifier: str | None = None
+    text: str | None = None  # which figure of the quote is meant, when it holds several
+    precision: Annotated[float, Field(gt=0)] | None = None
+    tolerance: Annotated[float, Field(ge=0, lt=1)] | None = None
+    per: Annotated[float, Field(gt=0)] | None = None
+    per_unit: str | None = None
+    measure: Annotated[str, Field(min_length=1)] | None = None
+
+
+class QuantityClaim(Measured):
+    kind: Literal["quantity"]
+
+
+class DateClaim(ClaimBase):
+    """A point (`value`) or a period (`start` and/or `end`), as YYYY[-MM[-DD]]."""
+
+    kind: Literal["date"]
+    value: DateText | None = None
+    start: DateText | None = None
+    end: DateText | None = None
+    text: str | None = None
+    measure: Annotated[str, Field(min_length=1)] | None = None
+
+    _norm = field_validator("value", "start", "end", mode="before")(_date_text)
+
+    @model_validator(mode="after")
+    def _point_or_period(self) -> DateClaim:
+        if self.value is None and self.start is None and self.end is None:
+            raise ValueError("a date claim needs a value, or a start and/or end")
+        if self.value is not None and (self.start is not None or self.end is not None):
+            raise ValueError("a date claim has either a value or a start/end, not both")
+        for text in (self.value, self.start, self.end):
+            if text is not None:
+                date_range(text)
+        return self
+
+    @property
+    def is_period(self) -> bool:
+        return self.value is None
+
+
+class QuoteClaim(ClaimBase):
+    """Words attributed to a named speaker."""
+
+    kind: Literal["quote"]
+    speaker: Annotated[str, Field(min_length=1)]
+    role: str | None = None
+
+
+class StatementClaim(ClaimBase):
+    """A fact with no number."""
+
+    kind: Literal["statement"]
+
+
+class ReferenceClaim(Measured):
+    """An outside fact with its citation; it may have no span in the source."""
+
+    kind: Literal["reference"]
+    value: float
+    citation: Citation
+
+    def kind_needs_span(self) -> bool:
+        return False
+
+
+Claim = Annotated[
+    QuantityClaim | DateClaim | QuoteClaim | StatementClaim | ReferenceClaim,
+    Field(discriminator="kind"),
+]
+KINDS = ("quantity", "date", "quote", "statement", "reference")
+
+
+class Check(Record):
+    id: Annotated[str, Field(pattern=ID_PATTERN, max_length=100)]
+    rule: Annotated[str, Field(min_length=1, max_length=2000)]
+    why: Annotated[str, Field(min_length=1)]
+
+
+class ClaimFile(Record):
+    source: Annotated[str, Field(min_length=1)]
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    published: dt.datetime | None = None
+    tolerance: Annotated[float, Field(ge=0, lt=1)] | None = None
+    claims: list[Claim] = []
+    checks: list[Check] = []

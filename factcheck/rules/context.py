@@ -1,0 +1,29 @@
+"""What every rule sees: the loaded project and values derived from it once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck.anchor import Anchor, locate
+from factcheck.project import ClaimEntry, Project
+
+
+@dataclass
+class Context:
+    project: Project
+    disabled: frozenset[str] = frozenset()
+    _anchors: dict[int, Anchor | None] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def anchor(self, entry: ClaimEntry) -> Anchor | None:
+        """Where the claim's quote is in its source now; None if it has no span or source."""
+        key = id(entry)
+        if key not in self._anchors:
+            claim = entry.claim
+            source = entry.file.source
+            if claim.span is None or claim.quote is None or source is None:
+                self._anchors[key] = None
+            else:
+                self._anchors[key] = locate(source.text, claim.span, claim.quote, claim.prefix, claim.suffix)
+        return self._anchors[key]

@@ -1,0 +1,67 @@
+"""names-exist: every declared check parses, and every name it uses is a claim id.
+
+A syntax error is reported at the column of the rule where it was found; an
+unknown name at the column where the name stands. Names may be claims of any
+claim file in the project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.problem import Problem
+from factcheck.project import CheckEntry
+from factcheck.rules.context import Context
+
+ID = "names-exist"
+
+
+def rule_pos(entry: CheckEntry, offset: int) -> tuple[int, int]:
+    """File line:col of a code-point offset inside a check's rule text."""
+    line, col = entry.pos("rule")
+    loaded = entry.file.loaded
+    quoted = loaded is not None and ("checks", entry.index, "rule") in loaded.quoted
+    return line, col + offset + (1 if quoted else 0)
+
+
+def parsed_rules(ctx: Context) -> dict[str, object]:
+    """Each check's parsed rule, or its RuleSyntaxError; computed once per run."""
+    from factcheck.rules_lang import RuleSyntaxError, parse_rule
+
+    if "parsed_rules" not in ctx.cache:
+        parsed: dict[str, object] = {}
+        for entry in ctx.project.checks():
+            try:
+                parsed[str(id(entry))] = parse_rule(entry.check.rule)
+            except RuleSyntaxError as exc:
+                parsed[str(id(entry))] = exc
+        ctx.cache["parsed_rules"] = parsed
+    result: dict[str, object] = ctx.cache["parsed_rules"]
+    return result
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    from factcheck.rules_lang import RuleSyntaxError, rule_names
+
+    claims = ctx.project.claim_index()
+    checks = ctx.project.check_index()
+    parsed = parsed_rules(ctx)
+    for entry in ctx.project.checks():
+        node = parsed[str(id(entry))]
+        if isinstance(node, RuleSyntaxError):
+            line, col = rule_pos(entry, node.offset)
+            yield Problem(
+                entry.file.path, line, col, "error",
+                f"check '{entry.id}': {node.message}", ID, check_id=entry.id,
+            )
+            continue
+        for name, offset in rule_names(node):  # type: ignore[arg-type]
+            if name in claims:
+                continue
+            line, col = rule_pos(entry, offset)
+            hint = " (that is a check, not a claim)" if name in checks else ""
+            yield Problem(
+                entry.file.path, line, col, "error",
+                f"check '{entry.id}' names '{name}', which is no claim in the project{hint}",
+                ID, check_id=entry.id,
+            )

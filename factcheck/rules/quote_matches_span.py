@@ -1,0 +1,51 @@
+"""quote-matches-span: the text at a claim's span is exactly its stored quote.
+
+When it is not, the quote is looked for in the source: if it now stands
+elsewhere the message says where (`verify --fix` can move the span there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.problem import Problem, SourceLocation
+from factcheck.rules.context import Context
+
+ID = "quote-matches-span"
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = text.replace("\n", "\\n").replace("\r", "\\r")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for entry in ctx.project.claims():
+        claim = entry.claim
+        source = entry.file.source
+        anchor = ctx.anchor(entry)
+        if anchor is None or source is None or anchor.status == "anchored":
+            continue
+        start, end = claim.span
+        if end > len(source.text):
+            continue  # reported by span-in-text
+        actual = source.text[start:end]
+        line, col = entry.pos("span")
+        message = f"span [{start}, {end}) of '{entry.id}' reads '{_short(actual)}', not the quote '{_short(claim.quote)}'"
+        location = None
+        if anchor.status in ("moved", "changed"):
+            sline, scol = source.line_col(anchor.start)
+            location = SourceLocation(source.path, anchor.start, anchor.end, sline, scol)
+            if anchor.status == "moved":
+                message += f"; the quote is now at [{anchor.start}, {anchor.end}) ({source.path}:{sline}:{scol}): moved"
+            else:
+                message += (
+                    f"; closest text is '{_short(anchor.text)}' at [{anchor.start}, {anchor.end}) "
+                    f"({source.path}:{sline}:{scol}), score {anchor.score:.0f}: changed"
+                )
+        else:
+            message += f"; the quote is not in {source.path}: lost"
+        yield Problem(
+            entry.file.path, line, col, "error", message, ID, claim_id=entry.id,
+            source=location, details={"anchor": anchor.status, "score": anchor.score},
+        )

@@ -1,0 +1,41 @@
+"""`factcheck verify`: load the project, run every rule, return a report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.config import Config
+from factcheck.errors import UsageError
+from factcheck.project import Project, load_project
+from factcheck.report import Report
+from factcheck.rules import LOAD_RULES, RULES, run_rules
+from factcheck.rules.context import Context
+
+
+def known_rules() -> set[str]:
+    return set(RULES) | set(LOAD_RULES)
+
+
+def build_context(config: Config, paths: list[Path] | None = None) -> Context:
+    unknown = sorted(set(config.disable) - known_rules())
+    if unknown:
+        raise UsageError(f"unknown rule '{unknown[0]}' in disable (known: {', '.join(sorted(known_rules()))})")
+    for path in paths or []:
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {path}")
+    project = load_project(config, paths)
+    return Context(project=project, disabled=config.disable)
+
+
+def run(ctx: Context) -> Report:
+    project: Project = ctx.project
+    problems = [p for p in project.problems if p.rule not in ctx.disabled]
+    problems.extend(run_rules(ctx))
+    problems.sort(key=lambda p: p.sort_key())
+    report = Report(problems=problems, files=len(project.files), claims=len(project.claims()))
+    report.checks = list(ctx.cache.get("check_results", []))
+    return report
+
+
+def verify(config: Config, paths: list[Path] | None = None) -> Report:
+    return run(build_context(config, paths))
