@@ -11,11 +11,17 @@ from types import ModuleType
 
 from factcheck.problem import Problem
 from factcheck.rules import (
+    date_not_after_publication,
+    declared,
+    measure_agrees,
     names_exist,
+    percent_range,
+    period_order,
     quote_matches_span,
     source_hash,
     span_in_text,
     unique_ids,
+    value_matches_text,
 )
 from factcheck.rules.context import Context
 
@@ -29,6 +35,12 @@ RULES: dict[str, ModuleType] = {
         source_hash,
         unique_ids,
         names_exist,
+        value_matches_text,
+        measure_agrees,
+        percent_range,
+        date_not_after_publication,
+        period_order,
+        declared,
     )
 }
 

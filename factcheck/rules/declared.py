@@ -1,0 +1,71 @@
+"""check: every declared check holds.
+
+A check's `rule` is computed in interval arithmetic over the claims it names.
+`fail` (the figures contradict each other) is an error; `unknown` (possible but
+not certain under the stated precision) is a warning, an error with `--strict`.
+A rule mixing dimensions (yuan with percent, cases with yuan) is an error.
+The message carries the intervals and the arithmetic; `factcheck show CHECK`
+prints every step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.problem import Problem
+from factcheck.report import CheckResult
+from factcheck.rules.context import Context
+from factcheck.rules.names_exist import parsed_rules
+
+ID = "check"
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    from factcheck.rules_lang import Operand, RuleEvalError, RuleSyntaxError, evaluate, rule_names
+    from factcheck.values import claim_value
+
+    claims = ctx.project.claim_index()
+    parsed = parsed_rules(ctx)
+    results: list[CheckResult] = []
+    for entry in ctx.project.checks():
+        node = parsed[str(id(entry))]
+        line, col = entry.pos("rule")
+        if isinstance(node, RuleSyntaxError):
+            continue  # reported by names-exist
+        names = [name for name, _ in rule_names(node)]  # type: ignore[arg-type]
+        env: dict[str, Operand] = {}
+        missing = []
+        for name in dict.fromkeys(names):
+            claim_entry = claims.get(name)
+            value = claim_value(ctx, claim_entry) if claim_entry else None
+            if value is None:
+                missing.append(name)
+                continue
+            env[name] = Operand(value.interval, value.dim, value.unit, claim_entry.claim.quote or name, value.scale)  # type: ignore[union-attr]
+        if missing:
+            if all(n not in claims for n in missing):
+                continue  # unknown names are reported by names-exist
+            bad = next(n for n in missing if n in claims)
+            yield Problem(entry.file.path, line, col, "error",
+                          f"check '{entry.id}': claim '{bad}' has no value to compute with", ID, check_id=entry.id)
+            continue
+        base = dict(path=entry.file.path, line=line, col=col, rule=entry.check.rule, why=entry.check.why, names=tuple(names))
+        try:
+            outcome = evaluate(node, env)  # type: ignore[arg-type]
+        except RuleEvalError as exc:
+            results.append(CheckResult(check_id=entry.id, verdict="error", summary=exc.message, steps=(), **base))  # type: ignore[arg-type]
+            yield Problem(entry.file.path, line, col, "error", f"check '{entry.id}': {exc.message}", ID,
+                          check_id=entry.id, verdict="error")
+            continue
+        results.append(CheckResult(check_id=entry.id, verdict=outcome.verdict, summary=outcome.summary,
+                                   steps=tuple(outcome.steps), **base))  # type: ignore[arg-type]
+        if outcome.verdict == "pass":
+            continue
+        level = "error" if outcome.verdict == "fail" else "warning"
+        yield Problem(
+            entry.file.path, line, col, level,
+            f"check '{entry.id}' {outcome.verdict}: {outcome.summary}", ID,
+            check_id=entry.id, verdict=outcome.verdict,
+            details={"steps": list(outcome.steps)},
+        )
+    ctx.cache["check_results"] = results

@@ -1,0 +1,87 @@
+"""measure-agrees: claims that share a `measure` key state the same figure.
+
+A headline figure and its body figure, or a number repeated in the lead and the
+body, get the same `measure:`; their intervals must overlap (agree within their
+written precision) and have the same dimension. Date claims with
+`measure: published` must agree with the claim file's `published` time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from factcheck.interval import Interval
+from factcheck.problem import Problem
+from factcheck.project import ClaimEntry
+from factcheck.rules.context import Context
+
+if TYPE_CHECKING:
+    from factcheck.values import ClaimValue
+
+ID = "measure-agrees"
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    from factcheck.values import claim_value, date_interval, date_text
+
+    groups: dict[str, list[ClaimEntry]] = {}
+    for entry in ctx.project.claims():
+        measure = getattr(entry.claim, "measure", None)
+        if measure:
+            groups.setdefault(measure, []).append(entry)
+    for measure, entries in groups.items():
+        valued = [(e, claim_value(ctx, e)) for e in entries]
+        valued = [(e, v) for e, v in valued if v is not None]
+        if measure == "published":
+            for entry, value in valued:
+                published = entry.file.published
+                if published is None:
+                    continue
+                day = date_interval(published.date(), published.date())
+                if not _overlap(value.interval, day):
+                    line, col = entry.pos("value") if getattr(entry.claim, "value", None) else entry.pos()
+                    yield Problem(
+                        entry.file.path, line, col, "error",
+                        f"'{entry.id}' says {value.display}, but the file is published {published.date().isoformat()}",
+                        ID, claim_id=entry.id,
+                    )
+            continue
+        if len(valued) < 2:
+            continue
+        first, first_value = valued[0]
+        for entry, value in valued[1:]:
+            line, col = entry.pos("measure")
+            if value.dim != first_value.dim:
+                yield Problem(
+                    entry.file.path, line, col, "error",
+                    f"'{entry.id}' and '{first.id}' share measure '{measure}' but not a dimension "
+                    f"({value.dim} vs {first_value.dim})", ID, claim_id=entry.id,
+                )
+            elif not _overlap(_scaled(value), _scaled(first_value)):
+                shown = date_text if value.unit == "date" else (lambda i: str(i))
+                yield Problem(
+                    entry.file.path, line, col, "error",
+                    f"'{entry.id}' ({shown(value.interval)} {value.unit if value.unit != 'date' else ''}".rstrip()
+                    + f") disagrees with '{first.id}' ({shown(first_value.interval)}"
+                    + (f" {first_value.unit}" if first_value.unit != "date" else "")
+                    + f") on measure '{measure}'",
+                    ID, claim_id=entry.id,
+                )
+
+
+def _scaled(value: ClaimValue) -> Interval:
+    interval, scale = value.interval, value.scale
+    if scale == 1.0:
+        return interval
+    return Interval(interval.lo * scale, interval.hi * scale, interval.lo_closed, interval.hi_closed)
+
+
+def _overlap(a: Interval, b: Interval) -> bool:
+    if a.hi < b.lo or b.hi < a.lo:
+        return False
+    if a.hi == b.lo:
+        return a.hi_closed and b.lo_closed
+    if b.hi == a.lo:
+        return b.hi_closed and a.lo_closed
+    return True
