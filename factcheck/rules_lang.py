@@ -291,13 +291,12 @@ class _Parser:
         if self.tok[0] == "err":
             raise RuleSyntaxError(self.tok[1], self.tok[2])
 
-    def enter(self) -> None:
+    def enter(self, at: int) -> None:
+        """One level deeper, opened at column `at`."""
         # A depth limit gives a clear message long before Python's own recursion limit.
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise RuleSyntaxError(
-                f"rule is nested too deeply (more than {MAX_DEPTH} levels)", self.tok[2]
-            )
+            raise RuleSyntaxError(f"rule is nested too deeply (more than {MAX_DEPTH} levels)", at)
 
     def src(self, start: int) -> str:
         return self.text[start : self.prev_end]
@@ -369,8 +368,8 @@ class _Parser:
         if self.tok[0] != "not":
             return self.comparison()
         start = self.tok[2]
+        self.enter(start)
         self.advance()
-        self.enter()
         operand = self.not_expr()
         self.depth -= 1
         if not _is_bool(operand):
@@ -419,8 +418,8 @@ class _Parser:
         if kind != "-":
             return self.atom()
         start = self.tok[2]
+        self.enter(start)
         self.advance()
-        self.enter()
         operand = self.number_operand(self.unary(), "after '-'")
         self.depth -= 1
         if type(operand) is Num:
@@ -446,8 +445,8 @@ class _Parser:
                 raise RuleSyntaxError(f"'{text}' is a function: write {text}(...)", at)
             return Name(text, at, text)
         if kind == "(":
+            self.enter(at)
             self.advance()
-            self.enter()
             if self.tok[0] == ")":
                 raise RuleSyntaxError("empty parentheses", self.tok[2])
             inner = self.or_expr()
@@ -470,8 +469,9 @@ class _Parser:
 
     def call(self, func: str, start: int) -> Node:
         opened = self.tok[2]
+        self.enter(start)
         self.advance()  # '('
-        self.enter()
+
         if self.tok[0] == ")":
             raise RuleSyntaxError(f"{func}() needs at least one argument", self.tok[2])
         args = [self.number_operand(self.or_expr(), f"as an argument of {func}()")]
