@@ -65,6 +65,7 @@ def verify(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only findings, no summary.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings (e.g. unknown verdicts) fail the run.")] = False,
     fix: Annotated[bool, typer.Option("--fix", help="Write re-anchored spans back for moved and well-matched changed quotes.")] = False,
+    files_only: Annotated[bool, typer.Option("--files-only", help="Check only the named claim files, each on its own (schema, spans, values); rules that relate claims across files are skipped.")] = False,
 ) -> int:
     """Check every claim against its source and every declared check against the claims."""
     from factcheck.formats import FORMATS, choose_format, use_color
@@ -79,8 +80,8 @@ def verify(
             sys.stderr.write(line + "\n")
     from factcheck.verify import verify as run_verify
 
-    report = run_verify(config, paths or [])
-    kind = choose_format(fmt)
+    report = run_verify(config, paths or [], files_only=files_only)
+    kind = choose_format(fmt, color=color)
     if kind == "rich":
         from factcheck.formats import rich_text
 

@@ -37,5 +37,14 @@ def run(ctx: Context) -> Report:
     return report
 
 
-def verify(config: Config, paths: list[Path] | None = None) -> Report:
-    return run(build_context(config, paths))
+# Rules that relate claims to one another across files. With only some files loaded
+# they would report names as unknown or miss conflicts, so `--files-only` leaves them
+# to a whole-project run.
+PROJECT_RULES = frozenset({"unique-ids", "names-exist", "check", "measure-agrees"})
+
+
+def verify(config: Config, paths: list[Path] | None = None, files_only: bool = False) -> Report:
+    ctx = build_context(config, paths)
+    if files_only:
+        ctx.disabled = ctx.disabled | PROJECT_RULES
+    return run(ctx)

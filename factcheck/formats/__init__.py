@@ -1,4 +1,8 @@
-"""Output formats for a verify report: each a pure `report -> str`."""
+"""Output formats for a verify report: each a pure `report -> str`.
+
+`text` and `rich` print the same `path:line:col: [level] message (rule-id)` lines;
+`rich` only adds colour, so choosing between them is a question of colour.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,19 @@ import sys
 from typing import TextIO
 
 FORMATS = ("auto", "text", "json", "github", "sarif")
+COLORS = ("auto", "always", "never")
 
 
-def choose_format(fmt: str, stream: TextIO | None = None) -> str:
-    """`auto` is github under GitHub Actions, rich on a terminal, plain text otherwise."""
-    if fmt != "auto":
-        return fmt
-    if os.environ.get("GITHUB_ACTIONS") == "true":
+def choose_format(fmt: str, stream: TextIO | None = None, color: str = "auto") -> str:
+    """The module to render with: `auto` is github under GitHub Actions, rich when colour is
+    on (a terminal, or `--color always`), plain text otherwise; `text --color always` is rich too."""
+    if fmt == "auto" and os.environ.get("GITHUB_ACTIONS") == "true":
         return "github"
-    stream = stream or sys.stdout
-    if stream.isatty() and os.environ.get("TERM") != "dumb":
+    if fmt == "auto":
+        return "rich" if use_color(color, stream) else "text"
+    if fmt == "text" and color == "always":
         return "rich"
-    return "text"
+    return fmt
 
 
 def use_color(color: str, stream: TextIO | None = None) -> bool:
@@ -27,7 +32,11 @@ def use_color(color: str, stream: TextIO | None = None) -> bool:
         return True
     if color == "never":
         return False
+    # https://no-color.org: any non-empty NO_COLOR turns colour off.
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     stream = stream or sys.stdout
-    return stream.isatty()
+    try:
+        return stream.isatty()
+    except ValueError:  # a closed stream is not a terminal
+        return False

@@ -16,6 +16,7 @@ FORMAT_VERSION = 1
 
 
 def problem_dict(p: Problem) -> dict[str, Any]:
+    """Every field of a finding: claim-file position, source position, ids, verdict, details."""
     return {
         "rule": p.rule,
         "level": p.level,
@@ -32,6 +33,7 @@ def problem_dict(p: Problem) -> dict[str, Any]:
 
 
 def report_dict(report: Report) -> dict[str, Any]:
+    """The whole report; the layout is `factcheck/schemas/report.schema.json`."""
     verdicts = report.verdicts()
     return {
         "version": FORMAT_VERSION,
@@ -65,4 +67,6 @@ def report_dict(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report, quiet: bool = False) -> str:
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+    # quiet changes nothing: JSON is read by programs, which want the summary too.
+    # default=str keeps a rule's richer detail values (dates, intervals) printable.
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2, default=str) + "\n"
