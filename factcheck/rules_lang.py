@@ -547,13 +547,23 @@ class Outcome:
 class _Val:
     """An evaluated number. dim None marks a bare literal that adopts what it meets."""
 
-    __slots__ = ("iv", "dim", "unit", "src")
+    __slots__ = ("iv", "dim", "unit", "src", "_text")
 
     def __init__(self, iv: Interval, dim: Dim | None, unit: str, src: str) -> None:
         self.iv = iv
         self.dim = dim
         self.unit = unit
         self.src = src
+        self._text: str | None = None
+
+    def text(self) -> str:
+        """The interval as shown; cached, as formatting bounds is most of the cost of a step."""
+        if self._text is None:
+            self._text = str(self.iv)
+        return self._text
+
+    def with_unit(self) -> str:
+        return f"{self.text()} {self.unit}" if self.unit else self.text()
 
 
 def _unit_of(dim: Dim) -> str:
@@ -564,10 +574,6 @@ def _describe(v: _Val) -> str:
     """Unit and dimension for an error message: '元, money:CNY'."""
     dim = str(v.dim)
     return f"{v.unit}, {dim}" if v.unit and v.unit != dim else dim
-
-
-def _with_unit(iv: Interval, unit: str) -> str:
-    return f"{iv} {unit}" if unit else str(iv)
 
 
 _WHY = {
@@ -638,7 +644,7 @@ class _Evaluator:
             v = self.num(node.operand)
             result = _Val(-v.iv, v.dim, v.unit, node.src)
             if v.dim is not None:
-                self.steps.append(f"{node.src} = {_with_unit(result.iv, v.unit)}")
+                self.steps.append(f"{node.src} = {result.with_unit()}")
             return result
         raise RuleEvalError(f"'{node.src}' is a comparison, not a number", node.offset)
 
@@ -648,19 +654,20 @@ class _Evaluator:
             raise RuleEvalError(f"unknown claim id '{node.name}'", node.offset)
         label = f"  «{op.label}»" if op.label else ""
         if op.scale == 1.0:
+            val = _Val(op.interval, op.dim, op.unit, node.name)
             if node.name not in self.shown:
                 self.shown.add(node.name)
-                self.steps.append(f"{node.name} = {_with_unit(op.interval, op.unit)}{label}")
-            return _Val(op.interval, op.dim, op.unit, node.name)
-        iv = op.interval * op.scale
-        unit = _unit_of(op.dim)
+                self.steps.append(f"{node.name} = {val.with_unit()}{label}")
+            return val
+        val = _Val(op.interval * op.scale, op.dim, _unit_of(op.dim), node.name)
         if node.name not in self.shown:
             self.shown.add(node.name)
+            written = f"{op.interval} {op.unit}" if op.unit else str(op.interval)
             self.steps.append(
-                f"{node.name} = {_with_unit(op.interval, op.unit)}"
-                f" = {op.interval} × {fmt_number(op.scale)} = {_with_unit(iv, unit)}{label}"
+                f"{node.name} = {written} = {op.interval} × {fmt_number(op.scale)}"
+                f" = {val.with_unit()}{label}"
             )
-        return _Val(iv, op.dim, unit, node.name)
+        return val
 
     def same_dim(self, verb: str, a: _Val, b: _Val, at: int) -> tuple[Dim | None, str]:
         """The common dimension and display unit of two values that must agree."""
@@ -683,9 +690,11 @@ class _Evaluator:
         divisor = _RATIO_DIVISOR.get(v.dim)
         if divisor is None:
             return v
-        iv = v.iv / divisor
-        self.steps.append(f"{v.src} as a ratio = {v.iv} / {fmt_number(divisor)} = {iv}")
-        return _Val(iv, NUMBER, "", v.src)
+        ratio = _Val(v.iv / divisor, NUMBER, "", v.src)
+        self.steps.append(
+            f"{v.src} as a ratio = {v.text()} / {fmt_number(divisor)} = {ratio.text()}"
+        )
+        return ratio
 
     def binary(self, op: str, at: int, a: _Val, b: _Val, src: str) -> _Val:
         if op == "+" or op == "-":
@@ -701,11 +710,12 @@ class _Evaluator:
                     iv = a.iv / b.iv
                 except IntervalError:
                     raise RuleEvalError(
-                        f"cannot divide by '{b.src}': it is {b.iv}, which contains 0", at
+                        f"cannot divide by '{b.src}': it is {b.text()}, which contains 0", at
                     ) from None
+        result = _Val(iv, dim, unit, src)
         if a.dim is not None or b.dim is not None:
-            self.steps.append(f"{src} = {a.iv} {op} {b.iv} = {_with_unit(iv, unit)}")
-        return _Val(iv, dim, unit, src)
+            self.steps.append(f"{src} = {a.text()} {op} {b.text()} = {result.with_unit()}")
+        return result
 
     @staticmethod
     def product_dim(op: str, a: _Val, b: _Val) -> tuple[Dim | None, str]:
@@ -726,10 +736,10 @@ class _Evaluator:
         args = [self.num(arg) for arg in node.args]
         if node.func == "abs":
             v = args[0]
-            iv = abs(v.iv)
+            result = _Val(abs(v.iv), v.dim, v.unit, node.src)
             if v.dim is not None:
-                self.steps.append(f"{node.src} = |{v.iv}| = {_with_unit(iv, v.unit)}")
-            return _Val(iv, v.dim, v.unit, node.src)
+                self.steps.append(f"{node.src} = |{v.text()}| = {result.with_unit()}")
+            return result
         acc = args[0]
         iv = acc.iv
         dim, unit = acc.dim, acc.unit
@@ -742,14 +752,15 @@ class _Evaluator:
                 iv = iv.minimum(arg.iv)
             else:
                 iv = iv.maximum(arg.iv)
-        shown = [str(arg.iv) for arg in args]
-        if node.func == "sum":
-            detail = " + ".join(shown)
-        else:
-            detail = f"{node.func}({', '.join(shown)})"
+        result = _Val(iv, dim, unit, node.src)
         if dim is not None:
-            self.steps.append(f"{node.src} = {detail} = {_with_unit(iv, unit)}")
-        return _Val(iv, dim, unit, node.src)
+            shown = [arg.text() for arg in args]
+            if node.func == "sum":
+                detail = " + ".join(shown)
+            else:
+                detail = f"{node.func}({', '.join(shown)})"
+            self.steps.append(f"{node.src} = {detail} = {result.with_unit()}")
+        return result
 
     # verdicts
 
@@ -785,7 +796,7 @@ class _Evaluator:
                 )
             v = COMPARISONS[op](a.iv, b.iv)
             why = (_WHY_EQ if op == "==" else _WHY_NE if op == "!=" else _WHY)[v]
-            self.steps.append(f"{a.src} {op} {b.src}: {a.iv} {op} {b.iv}: {why} -> {v}")
+            self.steps.append(f"{a.src} {op} {b.src}: {a.text()} {op} {b.text()}: {why} -> {v}")
             self.parts.append(f"{_side(a)} {op} {_side(b)} -> {v}")
             verdicts.append(v)
         if len(verdicts) == 1:
@@ -797,9 +808,9 @@ class _Evaluator:
 
 def _side(v: _Val) -> str:
     """A comparison side for the one-line summary: 'population = [66265000, 66275000) 人'."""
-    if v.dim is None or v.src == str(v.iv):
-        return str(v.iv)
-    return f"{v.src} = {_with_unit(v.iv, v.unit)}"
+    if v.dim is None or v.src == v.text():
+        return v.text()
+    return f"{v.src} = {v.with_unit()}"
 
 
 def evaluate(node: Node, env: Mapping[str, Operand]) -> Outcome:
