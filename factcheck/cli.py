@@ -149,16 +149,19 @@ def parse(
 
 
 def main(argv: list[str] | None = None) -> int:
-    import click
+    try:  # typer 0.2x carries its own copy of click and no longer installs click
+        from typer._click.exceptions import ClickException
+    except ImportError:  # older typer runs on click itself
+        from click.exceptions import ClickException  # type: ignore[assignment, no-redef, unused-ignore]
 
     try:
         result = app(args=argv, prog_name="factcheck", standalone_mode=False)
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         return int(exc.exit_code)
-    except click.exceptions.Abort:
+    except typer.Abort:
         sys.stderr.write("factcheck: aborted\n")
         return 130
-    except click.exceptions.ClickException as exc:
+    except ClickException as exc:
         exc.show()
         return 2
     except UsageError as exc:
