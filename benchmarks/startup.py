@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -25,9 +24,16 @@ TARGET_SECONDS = 0.2
 
 
 def factcheck_command() -> list[str]:
-    """The installed `factcheck` script (what a user and pre-commit run), else `python -m factcheck`."""
-    script = shutil.which("factcheck")
-    return [script] if script else [sys.executable, "-m", "factcheck"]
+    """The `factcheck` script installed beside this Python (what pre-commit's virtualenv runs).
+
+    Not the first `factcheck` on PATH: a version manager's shim there (pyenv's is a
+    shell script) would add its own start-up to every run. Else `python -m factcheck`.
+    """
+    bindir = Path(sys.executable).parent
+    for name in ("factcheck", "factcheck.exe"):
+        if (bindir / name).is_file():
+            return [str(bindir / name)]
+    return [sys.executable, "-m", "factcheck"]
 
 
 def commands() -> dict[str, list[str]]:
@@ -46,7 +52,9 @@ def time_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
 
 
 def measure(runs: int) -> tuple[dict[str, float], dict[str, int]]:
-    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    # Installed packages run from compiled bytecode (pip compiles on install), so the
+    # warm-up run may write it here too, even where PYTHONDONTWRITEBYTECODE is set.
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "PYTHONDONTWRITEBYTECODE")}
     cmds = commands()
     for argv in cmds.values():  # warm the file cache and the bytecode cache once
         time_once(argv, env)
