@@ -148,6 +148,35 @@ def parse(
     return 0
 
 
+@app.command()
+def extract(
+    source: Annotated[Path, typer.Argument(help="The article, e.g. seeds/ARTICLE.txt.")],
+    into: Annotated[Optional[Path], typer.Option("--into", help="Append the candidates not yet covered to this claim file instead of printing them.")] = None,  # noqa: UP045
+) -> int:
+    """Propose claims for SOURCE: every quantity, date and attributed quote, with exact spans."""
+    from factcheck.commands.extract import run_extract
+
+    text, code = run_extract(_config(), source, into)
+    _emit(text)
+    return code
+
+
+@app.command()
+def add(
+    source: Annotated[Path, typer.Argument(help="The article, e.g. seeds/ARTICLE.txt.")],
+    quote: Annotated[str, typer.Argument(help="The words of the claim as they stand in SOURCE (small typos are found fuzzily).")],
+    ident: Annotated[Optional[str], typer.Option("--id", help="The claim's id (default: generated from its figure).")] = None,  # noqa: UP045
+    kind: Annotated[Optional[str], typer.Option("--kind", "-k", help="quantity, date, quote or statement (default: guessed).")] = None,  # noqa: UP045
+    into: Annotated[Optional[Path], typer.Option("--into", help="Claim file to append to (default: the one whose source is SOURCE, or claims/<stem>.yaml).")] = None,  # noqa: UP045
+) -> int:
+    """Add one claim for QUOTE, found in SOURCE exactly or fuzzily; ambiguous or weak matches are refused."""
+    from factcheck.commands.add import run_add
+
+    text, code = run_add(_config(), source, quote, ident, kind, into)
+    _emit(text)
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
     try:  # typer 0.2x carries its own copy of click and no longer installs click
         from typer._click.exceptions import ClickException

@@ -119,16 +119,14 @@ def load(path: Path) -> Document:
     return Document(path, raw, data, yaml, crlf=b"\r\n" in raw, bom=bom)
 
 
-def new_document(path: Path, header: Mapping[str, Any]) -> Document:
-    """A claim file that does not exist yet, with its header and an empty `claims:`."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+def new_document(path: Path, header: str) -> Document:
+    """A claim file that does not exist yet, from its header's YAML text (`source: …`)."""
+    from ruamel.yaml.comments import CommentedMap
 
-    data = CommentedMap()
-    for key, value in header.items():
-        data[key] = value
-    claims = CommentedSeq()
-    data["claims"] = claims
-    return Document(path.resolve(), b"", data, _yaml(""))
+    yaml = _yaml(header)
+    data = yaml.load(header) or CommentedMap()
+    claims_of(Document(path, b"", data, yaml))  # an empty block `claims:` if the header has none
+    return Document(path.resolve(), b"", data, yaml)
 
 
 def _style_like(old: Any, value: Any) -> Any:
@@ -181,6 +179,9 @@ def claims_of(doc: Document) -> Any:
     if claims is not None:
         raise WriteError("not written: 'claims' is not a list")
     claims = CommentedSeq()
+    if "claims" in doc.data:  # `claims:` with nothing after it
+        doc.data["claims"] = claims
+        return claims
     keys = list(doc.data)
     position = keys.index("checks") if "checks" in keys else len(keys)
     doc.data.insert(position, "claims", claims)
@@ -232,9 +233,10 @@ def dumps(doc: Document) -> str:
     return out.getvalue()
 
 
-def render_claims(claims: Iterable[Mapping[str, Any]], header: Mapping[str, Any] | None = None) -> str:
-    """Claim-file YAML for a list of claims (and an optional header), as `extract` prints it."""
-    doc = new_document(Path("claims.yaml"), header or {})
+def render_claims(claims: Iterable[Mapping[str, Any]], header: str | None = None) -> str:
+    """Claim-file YAML for a list of claims, after a header's YAML text or as a bare list item
+    (indented to paste under `claims:`), as `extract` and `add` print it."""
+    doc = new_document(Path("claims.yaml"), header or "")
     append_claims(doc, claims)
     if header is None:
         return dumps(Document(doc.path, b"", doc.data["claims"], doc.yaml))

@@ -1,0 +1,156 @@
+"""`factcheck extract SOURCE [--into FILE]`: propose claims for an article.
+
+Without `--into` the candidates are printed as a claim file (header and
+claims) on stdout. With `--into`, candidates not already covered by a claim of
+that file are appended to it (created with a header if it does not exist);
+everything already in the file is kept as written, and a file that does not
+load cleanly as YAML is never written (its problems are printed, exit 1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from factcheck.config import Config
+from factcheck.errors import UsageError
+from factcheck.project import (
+    LoadedFile,
+    Project,
+    SourceCache,
+    load_claim_file,
+    load_project,
+    rel,
+    resolve_source,
+)
+from factcheck.text import SourceDecodeError, SourceText
+
+# Load findings that mean a claim file cannot be rewritten safely.
+UNREADABLE = frozenset({"yaml-syntax", "duplicate-key", "claim-file"})
+
+
+@dataclass
+class Source:
+    """A source named on the command line, read and placed in the project."""
+
+    path: str  # relative to the root, posix: as a claim file's `source:` names it
+    text: SourceText
+
+
+def read_source(config: Config, name: Path) -> Source:
+    """The source file as a claim file would name it; UsageError if it cannot be used."""
+    path = name if name.is_absolute() else Path.cwd() / name
+    relative = rel(config.root, path)
+    resolved, why = resolve_source(config.root, relative)
+    if resolved is None:
+        raise UsageError(why or f"source '{name}' is outside the project root")
+    if not resolved.is_file():
+        raise UsageError(f"no such source file: {name}")
+    try:
+        return Source(relative, SourceText.from_bytes(relative, resolved.read_bytes()))
+    except SourceDecodeError as exc:
+        raise UsageError(f"source '{name}' is {exc.message} (line {exc.line}, column {exc.col})") from None
+    except OSError as exc:
+        raise UsageError(f"source '{name}' cannot be read: {exc.strerror}") from None
+
+
+def taken_ids(project: Project) -> set[str]:
+    """Every claim and check id of the project, valid or not: generated ids must not clash."""
+    ids: set[str] = set()
+    for lf in project.files:
+        data = lf.loaded.data if lf.loaded is not None else None
+        if not isinstance(data, dict):
+            continue
+        for key in ("claims", "checks"):
+            items = data.get(key)
+            if isinstance(items, list):
+                ids.update(str(item["id"]) for item in items if isinstance(item, dict) and "id" in item)
+    return ids
+
+
+def file_for(project: Project, config: Config, path: Path) -> tuple[LoadedFile | None, list[str]]:
+    """The loaded claim file at path (loading it if it lies outside the claims folder) and the
+    lines of any problem that forbids rewriting it; (None, []) if it does not exist."""
+    if not path.exists():
+        return None, []
+    key = path.resolve()
+    for lf in project.files:
+        if (config.root / lf.path).resolve() == key:
+            problems = [p for p in project.problems if p.path == lf.path and p.rule in UNREADABLE]
+            return lf, [p.render() for p in problems]
+    lf, problems = load_claim_file(path, config, SourceCache())
+    project.files.append(lf)
+    return lf, [p.render() for p in problems if p.rule in UNREADABLE]
+
+
+def file_of_source(project: Project, source: Source) -> LoadedFile | None:
+    """The claim file whose `source:` names this source, if any."""
+    for lf in project.files:
+        if lf.header is not None and lf.header.source.replace("\\", "/") == source.path:
+            return lf
+    return None
+
+
+def published_for(project: Project, source: Source) -> dt.datetime | None:
+    from factcheck.extract import published_in
+
+    lf = file_of_source(project, source)
+    if lf is not None and lf.header is not None and lf.header.published is not None:
+        return lf.header.published
+    return published_in(source.text.text)
+
+
+def header_text(source: Source, published: dt.datetime | None) -> str:
+    lines = [f"source: {source.path}", f"sha256: {source.text.sha256}"]
+    if published is not None:
+        lines.append(f"published: {published.isoformat()}")
+    return "\n".join(lines) + "\nclaims:\n"
+
+
+def check_target(lf: LoadedFile | None, source: Source, path: Path) -> None:
+    if lf is not None and lf.header is not None and lf.header.source.replace("\\", "/") != source.path:
+        raise UsageError(f"{path} is the claim file of {lf.header.source}, not of {source.path}")
+
+
+def write_claims(path: Path, lf: LoadedFile | None, source: Source, published: dt.datetime | None,
+                 claims: list[dict[str, Any]]) -> None:
+    """Append claims to the file at path, creating it with a header if it does not exist."""
+    from factcheck import writeback
+
+    if lf is None:
+        doc = writeback.new_document(path, header_text(source, published))
+    else:
+        doc = writeback.load(path)
+    writeback.append_claims(doc, claims)
+    writeback.save(doc)
+
+
+def run_extract(config: Config, source_name: Path, into: Path | None) -> tuple[str, int]:
+    from factcheck import writeback
+    from factcheck.extract import Ids, candidates, covered
+
+    source = read_source(config, source_name)
+    project = load_project(config)
+    published = published_for(project, source)
+    day = published.date() if published is not None else None
+    if into is None:
+        found = candidates(source.text.text, day, Ids(taken_ids(project)))
+        return writeback.render_claims([c.fields for c in found], header_text(source, published)), 0
+    lf, problems = file_for(project, config, into)
+    if problems:
+        return "\n".join([*problems, f"{into}: not written: fix the YAML errors first"]) + "\n", 1
+    check_target(lf, source, into)
+    if lf is not None and lf.header is not None and lf.header.published is not None:
+        published = lf.header.published
+        day = published.date()
+    found = candidates(source.text.text, day, Ids(taken_ids(project)))
+    existing = [entry.claim for entry in lf.claims] if lf is not None else []
+    new = [c.fields for c in found if not covered(c, existing)]
+    try:
+        write_claims(into, lf, source, published, new)
+    except writeback.WriteError as exc:
+        return f"{into}: {exc}\n", 1
+    skipped = len(found) - len(new)
+    return f"{rel(config.root, into)}: added {len(new)} claims ({skipped} already covered)\n", 0
