@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from factcheck.formats import choose_format, github, sarif, text, use_color
 from factcheck.formats import json as json_format
@@ -417,3 +418,47 @@ def test_report_schema_is_package_data() -> None:
     pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
     assert 'factcheck = ["schemas/*.json"]' in pyproject.read_text(encoding="utf-8")
     assert resources.files("factcheck").joinpath("schemas/report.schema.json").is_file()
+
+
+# --- the shipped article ---------------------------------------------------------------
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def test_json_of_the_shipped_article_is_valid_and_explains_every_check(project: Path, run: Any) -> None:
+    result = run("verify", "--format", "json")
+    assert result.code == 0, result.out
+    data = json.loads(result.out)
+    assert_valid(report_validator(), data)
+    assert data["findings"] == []
+    assert data["summary"]["checks"] == len(data["checks"]) > 0
+    for check in data["checks"]:
+        assert check["verdict"] == "pass"
+        assert check["steps"] and check["names"]
+
+
+def test_sarif_related_locations_count_code_points_of_the_source(project: Path, run: Any) -> None:
+    [claims] = (project / "claims").glob("*.yaml")
+    claim_file = yaml.safe_load(claims.read_text(encoding="utf-8"))
+    source = project / claim_file["source"]
+    # An insertion early in the article moves every later quote by one code point.
+    source.write_bytes(source.read_bytes().replace("见面会现场".encode(), "见面会的现场".encode(), 1))
+    result = run("verify", "--format", "sarif")
+    assert result.code == 1
+    data = json.loads(result.out)
+    assert_valid(sarif_validator(), data)
+    text = source.read_bytes().decode("utf-8")
+    quotes = {c["id"]: c.get("quote") for c in claim_file["claims"]}
+    moved = [r for r in data["runs"][0]["results"] if r["ruleId"] == "quote-matches-span"]
+    assert moved
+    for r in moved:
+        region = r["relatedLocations"][0]["physicalLocation"]["region"]
+        start, length = region["charOffset"], region["charLength"]
+        assert text[start : start + length] == quotes[r["properties"]["claimId"]]
+        assert (region["startLine"], region["startColumn"]) == line_col(text, start)
+    [changed] = [r for r in data["runs"][0]["results"] if r["ruleId"] == "source-hash"]
+    assert changed["level"] == "warning"
+    assert "relatedLocations" not in changed
