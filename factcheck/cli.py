@@ -10,11 +10,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from factcheck.errors import FactcheckError, UsageError
+
+if TYPE_CHECKING:  # the config module is imported when a command runs, not for --help
+    from factcheck.config import Config
 
 app = typer.Typer(
     name="factcheck",
@@ -34,7 +37,7 @@ FormatOpt = Annotated[
 ColorOpt = Annotated[str, typer.Option("--color", help="auto, always or never. NO_COLOR and TERM=dumb are honoured.")]
 
 
-def _config():  # type: ignore[no-untyped-def]
+def _config() -> Config:
     from factcheck.config import find_root, load_config
 
     return load_config(find_root(Path.cwd()))
