@@ -103,6 +103,14 @@ class Ids:
         self.taken.add(ident)
         return ident
 
+    def numbered(self, base: str) -> str:
+        """The first free `base_1`, `base_2` …: for claims with no figure to name them by."""
+        n = 1
+        while f"{base}_{n}" in self.taken:
+            n += 1
+        self.taken.add(f"{base}_{n}")
+        return f"{base}_{n}"
+
 
 def published_in(text: str) -> dt.datetime | None:
     """The first full date and time written in the text (a dateline), if any."""
@@ -308,10 +316,10 @@ def quote_spans(text: str) -> list[tuple[int, int, str, str | None]]:
     return kept
 
 
-def quote_claim(text: str, start: int, end: int, speaker: str, role: str | None, ids: Ids, n: int) -> dict[str, Any]:
+def quote_claim(text: str, start: int, end: int, speaker: str, role: str | None, ids: Ids) -> dict[str, Any]:
     prefix, suffix = context(text, start, end)
     claim: dict[str, Any] = {
-        "id": ids.claim(f"quote_{n}"),
+        "id": ids.numbered("quote"),
         "kind": "quote",
         "span": [start, end],
         "quote": text[start:end],
@@ -355,8 +363,8 @@ def candidates(text: str, published: dt.date | None, ids: Ids) -> list[Candidate
         claim = claim_at(text, lo, hi, mine, len(same) - 1, ids, published)
         if claim is not None:
             found.append(Candidate(claim, (expr.start, expr.end)))
-    for n, (start, end, speaker, role) in enumerate(quote_spans(text), 1):
-        found.append(Candidate(quote_claim(text, start, end, speaker, role, ids, n), (start, end)))
+    for start, end, speaker, role in quote_spans(text):
+        found.append(Candidate(quote_claim(text, start, end, speaker, role, ids), (start, end)))
     found.sort(key=lambda c: (c.span[0], c.focus[0]))
     return found
 

@@ -71,10 +71,10 @@ def build_claim(text: str, start: int, end: int, kind: str, ident: str | None, i
         if not spans:
             raise UsageError("no speaker found for this quote (e.g. '……”张三说' or '据张三介绍'); use --kind statement")
         _, _, speaker, role = spans[0]
-        claim = quote_claim(text, start, end, speaker, role, ids, 1)
+        claim = quote_claim(text, start, end, speaker, role, ids)
     else:
         prefix, suffix = context(text, start, end)
-        claim = {"id": ids.claim("statement"), "kind": "statement", "span": [start, end],
+        claim = {"id": ids.numbered("statement"), "kind": "statement", "span": [start, end],
                  "quote": text[start:end], "prefix": prefix, "suffix": suffix}
     if ident is not None:
         ids.taken.discard(claim["id"])

@@ -110,8 +110,12 @@ def header_text(source: Source, published: dt.datetime | None) -> str:
 
 
 def check_target(lf: LoadedFile | None, source: Source, path: Path) -> None:
-    if lf is not None and lf.header is not None and lf.header.source.replace("\\", "/") != source.path:
-        raise UsageError(f"{path} is the claim file of {lf.header.source}, not of {source.path}")
+    """A claim file may only receive claims of its own source (read from the raw data, so a
+    file whose header has another problem is still checked)."""
+    data = lf.loaded.data if lf is not None and lf.loaded is not None else None
+    named = data.get("source") if isinstance(data, dict) else None
+    if named is not None and str(named).replace("\\", "/") != source.path:
+        raise UsageError(f"{path} is the claim file of {named}, not of {source.path}")
 
 
 def write_claims(path: Path, lf: LoadedFile | None, source: Source, published: dt.datetime | None,
