@@ -61,7 +61,7 @@ def test_edited_quote(mini, run) -> None:
     )
 
 
-def test_changed_source(mini, run, project) -> None:
+def test_changed_source(run, project) -> None:
     source = Path("seeds/zjol-2024-05-28-police-five-years.txt")
     data = source.read_bytes()
     source.write_bytes(data.replace("见面会现场".encode(), "见面会的现场".encode(), 1))
@@ -118,7 +118,7 @@ def test_malformed_yaml(mini, run) -> None:
     result = run("verify")
     assert result.code == 1
     first = result.out.splitlines()[0]
-    assert first.startswith("claims/a.yaml:7:5: [error] invalid YAML: ")
+    assert first.startswith("claims/a.yaml:7:10: [error] invalid YAML: ")
     assert first.endswith("(yaml-syntax)")
 
 
