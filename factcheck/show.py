@@ -37,6 +37,24 @@ def _context_parts(entry: ClaimEntry) -> tuple[str, str, str, int, int] | None:
     return before, source.text[start:end], after, line, col
 
 
+def _applies(rule_id: str, claim: Any) -> bool:
+    """Whether a per-claim rule has anything to say about this claim."""
+    spanned = claim.span is not None
+    if rule_id in ("span-in-text", "quote-matches-span"):
+        return spanned
+    if rule_id == "value-matches-text":
+        return spanned and claim.kind in ("quantity", "date", "reference")
+    if rule_id == "measure-agrees":
+        return getattr(claim, "measure", None) is not None
+    if rule_id == "percent-range":
+        return getattr(claim, "unit", None) in ("%", "％")
+    if rule_id == "date-not-after-publication":
+        return claim.kind == "date"
+    if rule_id == "period-order":
+        return claim.kind == "date" and claim.start is not None and claim.end is not None
+    return True
+
+
 def claim_data(ctx: Context, report: Report, entry: ClaimEntry) -> dict[str, Any]:
     from factcheck.values import claim_value
 
@@ -77,7 +95,7 @@ def claim_data(ctx: Context, report: Report, entry: ClaimEntry) -> dict[str, Any
     findings = [p for p in report.problems if p.claim_id == entry.id]
     rules = []
     for rule_id in CLAIM_RULES:
-        if rule_id not in RULES or rule_id in ctx.disabled:
+        if rule_id not in RULES or rule_id in ctx.disabled or not _applies(rule_id, claim):
             continue
         mine = [p for p in findings if p.rule == rule_id]
         rules.append({

@@ -11,7 +11,7 @@ from typing import Any
 import typer.main
 
 from factcheck.cli import app
-from tests.conftest import ROOT
+from tests.conftest import CLAIMS, ROOT, line_of
 
 
 def commands() -> dict[str, Any]:
@@ -84,7 +84,8 @@ def test_show_online_items_highlights_the_span(project: Path, run) -> None:
     result = run("show", "online_items", "--format", "text")
     assert result.code == 0, result.out + result.err
     lines = result.out.splitlines()
-    assert lines[0] == "online_items (quantity)  claims/zjol-2024-05-28-police-five-years.yaml:45:5"
+    line = line_of(project / CLAIMS, "- id: online_items")
+    assert lines[0] == f"online_items (quantity)  {CLAIMS}:{line}:5"
     assert "  source: seeds/zjol-2024-05-28-police-five-years.txt:13:83 [223, 237)" in lines
     context = next(line for line in lines if "⟦" in line)
     assert "现场晒出了一组组亮眼“成绩单”:⟦189项公安民生事项网上可办⟧;全省刑事警情同比下降40.07%" in context
@@ -93,13 +94,19 @@ def test_show_online_items_highlights_the_span(project: Path, run) -> None:
     assert any(line.startswith("  pass    check online_covers_one_cert:") for line in lines)
 
 
-def test_show_rich_panel_on_a_terminal(project: Path, run) -> None:
-    result = run("show", "online_items", "--color", "always")
-    # not a terminal: auto falls back to text, so ask for the panel explicitly through json's twin
+def test_show_rich_panel_on_a_terminal(project: Path, run, monkeypatch) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    result = run("show", "online_items", "--color", "never")
     assert result.code == 0
-    json_result = run("show", "online_items", "--format", "json")
+    assert result.out.startswith("╭─ online_items ")
+    assert "189项公安民生事项网上可办" in result.out and "13:83" in result.out
+
+
+def test_show_json(project: Path, run) -> None:
     import json
 
+    json_result = run("show", "online_items", "--format", "json")
     data = json.loads(json_result.out)
     assert data["source"]["start"] == 223 and data["source"]["end"] == 237
     assert data["source"]["line"] == 13 and data["source"]["col"] == 83

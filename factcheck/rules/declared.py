@@ -41,7 +41,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             if value is None:
                 missing.append(name)
                 continue
-            env[name] = Operand(value.interval, value.dim, value.unit, claim_entry.claim.quote or name, value.scale)  # type: ignore[union-attr]
+            env[name] = Operand(value.interval, value.dim, value.unit, claim_entry.claim.quote or claim_entry.claim.about or name, value.scale)  # type: ignore[union-attr]
         if missing:
             if all(n not in claims for n in missing):
                 continue  # unknown names are reported by names-exist
