@@ -37,6 +37,8 @@ Evaluation is interval arithmetic (`factcheck.interval`) with dimensions
 
 from __future__ import annotations
 
+import math
+
 import keyword
 import re
 from collections.abc import Callable, Mapping
@@ -559,11 +561,27 @@ class _Val:
     def text(self) -> str:
         """The interval as shown; cached, as formatting bounds is most of the cost of a step."""
         if self._text is None:
-            self._text = str(self.iv)
+            self._text = _dates_text(self.iv) if self.dim == _DATE else str(self.iv)
         return self._text
 
     def with_unit(self) -> str:
+        if self.dim == _DATE:
+            return self.text()
         return f"{self.text()} {self.unit}" if self.unit else self.text()
+
+
+_DATE = Dim.base("date")
+
+
+def _dates_text(iv: Interval) -> str:
+    """Days are held as ordinals [first, last + 1); people read them as dates."""
+    import datetime as dt
+
+    def day(x: float) -> str:
+        return dt.date.fromordinal(int(x)).isoformat() if math.isfinite(x) and 1 <= x < 3_652_060 else str(x)
+
+    first, last = day(iv.lo), day(iv.hi - 1)
+    return first if first == last else f"{first} – {last}"
 
 
 def _unit_of(dim: Dim) -> str:
