@@ -392,8 +392,8 @@ def search(text: str, quote: str, limit: int = 5) -> list[Match]:
                 score = round(float(matcher.fuzz.ratio(folded, folded_text[start:end])), 1)
                 if best is None or score > best[0]:
                     best = (score, start, end, index)
-        if best is None or best[0] < ACCEPT - 30:
-            break
+        if best is None or (found and best[0] < ACCEPT - 30):
+            break  # the best one is always kept, to show how close the text came
         score, start, end, index = best
         found.append(Match(start, end, score, text[start:end], False))
         lo, hi = segments.pop(index)

@@ -157,4 +157,5 @@ def run_extract(config: Config, source_name: Path, into: Path | None) -> tuple[s
     except writeback.WriteError as exc:
         return f"{into}: {exc}\n", 1
     skipped = len(found) - len(new)
-    return f"{rel(config.root, into)}: added {len(new)} claims ({skipped} already covered)\n", 0
+    plural = "" if len(new) == 1 else "s"
+    return f"{rel(config.root, into)}: added {len(new)} claim{plural} ({skipped} already covered)\n", 0
