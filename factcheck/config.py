@@ -28,9 +28,10 @@ def find_root(start: Path) -> Path:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             try:
-                if "tool" in _read_toml(pyproject) and "factcheck" in _read_toml(pyproject)["tool"]:
-                    return folder
+                tool = _read_toml(pyproject).get("tool")
             except UsageError:
+                return folder
+            if isinstance(tool, dict) and "factcheck" in tool:
                 return folder
         if (folder / "claims").is_dir():
             return folder

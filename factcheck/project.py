@@ -18,9 +18,10 @@ from factcheck.config import Config
 from factcheck.model import Check, Claim, ClaimFile
 from factcheck.problem import Problem
 from factcheck.text import SourceDecodeError, SourceText, decode
-from factcheck.yamlload import Loaded, Path as YPath, load_yaml
+from factcheck.yamlload import Loaded, load_yaml
+from factcheck.yamlload import Path as YPath
 
-_CLAIM = TypeAdapter(Claim)
+_CLAIM: TypeAdapter[Any] = TypeAdapter(Claim)
 _CHECK = TypeAdapter(Check)
 
 

@@ -37,9 +37,8 @@ Evaluation is interval arithmetic (`factcheck.interval`) with dimensions
 
 from __future__ import annotations
 
-import math
-
 import keyword
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass

@@ -43,15 +43,15 @@ def _applies(rule_id: str, claim: Any) -> bool:
     if rule_id in ("span-in-text", "quote-matches-span"):
         return spanned
     if rule_id == "value-matches-text":
-        return spanned and claim.kind in ("quantity", "date", "reference")
+        return spanned and bool(claim.kind in ("quantity", "date", "reference"))
     if rule_id == "measure-agrees":
         return getattr(claim, "measure", None) is not None
     if rule_id == "percent-range":
-        return getattr(claim, "unit", None) in ("%", "％")
+        return bool(getattr(claim, "unit", None) in ("%", "％"))
     if rule_id == "date-not-after-publication":
-        return claim.kind == "date"
+        return bool(claim.kind == "date")
     if rule_id == "period-order":
-        return claim.kind == "date" and claim.start is not None and claim.end is not None
+        return bool(claim.kind == "date" and claim.start is not None and claim.end is not None)
     return True
 
 

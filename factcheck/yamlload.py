@@ -79,7 +79,7 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        if node.style in ("'", '"'):
+        if getattr(node, "style", None) in ("'", '"'):
             self.quoted.add(path)
         return self.scalar(node)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.problem import Problem
+from factcheck.problem import Level, Problem
 from factcheck.report import CheckResult
 from factcheck.rules.context import Context
 from factcheck.rules.names_exist import parsed_rules
@@ -61,7 +61,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                                    steps=tuple(outcome.steps), **base))  # type: ignore[arg-type]
         if outcome.verdict == "pass":
             continue
-        level = "error" if outcome.verdict == "fail" else "warning"
+        level: Level = "error" if outcome.verdict == "fail" else "warning"
         yield Problem(
             entry.file.path, line, col, level,
             f"check '{entry.id}' {outcome.verdict}: {outcome.summary}", ID,

@@ -17,7 +17,7 @@ from factcheck.project import ClaimEntry
 from factcheck.rules.context import Context
 
 if TYPE_CHECKING:
-    from factcheck.values import ClaimValue
+    from factcheck.values import ClaimValue  # noqa: F401 - only for annotations
 
 ID = "measure-agrees"
 
@@ -31,8 +31,11 @@ def check(ctx: Context) -> Iterator[Problem]:
         if measure:
             groups.setdefault(measure, []).append(entry)
     for measure, entries in groups.items():
-        valued = [(e, claim_value(ctx, e)) for e in entries]
-        valued = [(e, v) for e, v in valued if v is not None]
+        valued: list[tuple[ClaimEntry, ClaimValue]] = []
+        for e in entries:
+            v = claim_value(ctx, e)
+            if v is not None:
+                valued.append((e, v))
         if measure == "published":
             for entry, value in valued:
                 published = entry.file.published

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.problem import Problem
+from factcheck.project import CheckEntry, ClaimEntry
 from factcheck.rules.context import Context
 
 ID = "unique-ids"
@@ -15,7 +16,7 @@ ID = "unique-ids"
 
 def check(ctx: Context) -> Iterator[Problem]:
     first: dict[str, tuple[str, int, int]] = {}
-    entries = [*ctx.project.claims(), *ctx.project.checks()]
+    entries: list[ClaimEntry | CheckEntry] = [*ctx.project.claims(), *ctx.project.checks()]
     entries.sort(key=lambda e: (ctx.project.files.index(e.file), e.pos("id")))
     for entry in entries:
         line, col = entry.pos("id")
