@@ -33,7 +33,12 @@ if TYPE_CHECKING:
 DAYPART = "上午|下午|中午|晚上|晚间|凌晨|早上|早晨|傍晚|夜间|夜里|晚"
 SUFFIX = "起|以来|至今|开始"
 CONN = r"\s*(?:至|到|—|–|－|-|~|～)\s*"
-YEAR = r"(?<![0-9０-９])(?:[12１２][0-9０-９]{3}|[一二][〇零一二三四五六七八九]{3})(?![0-9０-９])"
+# Years 1000 to 2199 only: 2500年 is a duration, not a year.
+_CN0 = "〇零一二三四五六七八九"
+YEAR = (
+    r"(?<![0-9０-９])(?:1[0-9]{3}|2[01][0-9]{2}|１[０-９]{3}|２[０１][０-９]{2}"
+    rf"|一[{_CN0}]{{3}}|二[〇零一][{_CN0}]{{2}})(?![0-9０-９])"
+)
 MON = r"(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|[一二三四五六七八九])"
 DAY = (
     r"(?:3[01]|[12][0-9]|0?[1-9]|３[０１]|[１２][０-９]|０?[１-９]"
@@ -64,10 +69,17 @@ def patterns(numcore: str) -> list[tuple[str, str]]:
             rf"(?<![0-9])(?P<is_y>[12][0-9]{{3}})(?P<is_s>[-/.])(?P<is_m>[0-9]{{1,2}})(?P=is_s)"
             rf"(?P<is_d>[0-9]{{1,2}})(?![0-9])(?:(?:T|\s+){_TIME})?",
         ),
-        ("time", rf"(?<![0-9]){_TIME}(?![0-9])"),
+        # Clock times are neither dates nor quantities: read and skipped.
+        (
+            "time",
+            rf"(?<![0-9])(?:{_TIME}(?![0-9])|[0-9]{{1,2}}时(?:[0-9]{{1,2}}分)?(?:[0-9]{{1,2}}秒)?)",
+        ),
         ("yrange", rf"(?P<yr_pre>自|从)?(?P<yr_a>{YEAR})年?{CONN}(?P<yr_b>{YEAR})年"),
-        ("ymd", rf"(?P<y_pre>自|从)?(?P<y_y>{YEAR})年" + _month_tail("y_")),
-        ("rel", r"(?P<r_pre>自|从)?(?P<r_y>今年|去年|前年|明年)" + _month_tail("r_")),
+        (
+            "ymd",
+            rf"(?P<y_pre>自|从)?(?:(?P<y_y>{YEAR})年(?!代|级)|(?P<y_r>今年|去年|前年|明年))"
+            + _month_tail("y_"),
+        ),
         (
             "md",
             rf"(?P<md_pre>自|从)?(?<![0-9０-９.．])(?P<md_m>{MON})(?:月(?:(?P<md_d>{DAY})[日号]"
@@ -75,8 +87,10 @@ def patterns(numcore: str) -> list[tuple[str, str]]:
         ),
         ("dd", rf"(?<![0-9０-９.．])(?P<dd_d>{_ADAY})日(?!内|以内|之内|报)(?P<dd_part>{DAYPART})?"),
         (
+            # 五年 alone is a duration: a period needs 近/过去 before or 来/以来 after.
             "ago",
-            rf"(?P<ag_pre>近|过去的?|最近)?(?P<ag_n>{numcore})(?P<ag_u>年|个月)(?P<ag_suf>以来|来)?",
+            rf"(?P<ag_pre>近|过去的?|最近)(?P<ag_n>{numcore})(?P<ag_u>年(?!代|级)|个月)(?P<ag_suf>以来|来)?"
+            rf"|(?P<ag_n2>{numcore})(?P<ag_u2>年|个月)(?P<ag_suf2>以来|来)",
         ),
     ]
 
@@ -207,16 +221,14 @@ def _yrange(m: re.Match[str], ctx: _Ctx) -> Expression | None:
 
 
 def _ymd(m: re.Match[str], ctx: _Ctx) -> Expression | None:
-    year = year_digits(m.group("y_y"))
-    if year is None or not 1000 <= year <= 2199:
+    word = m.group("y_r")
+    if word:
+        year = ctx.ref.year + _RELATIVE[word]
+        return _calendar(m, "y_", year, ctx, f"{word} = {year}")
+    written = year_digits(m.group("y_y"))
+    if written is None:
         return None
-    return _calendar(m, "y_", year, ctx, f"{year}")
-
-
-def _rel(m: re.Match[str], ctx: _Ctx) -> Expression | None:
-    word = m.group("r_y")
-    year = ctx.ref.year + _RELATIVE[word]
-    return _calendar(m, "r_", year, ctx, f"{word} = {year}")
+    return _calendar(m, "y_", written, ctx, f"{written}")
 
 
 def _md(m: re.Match[str], ctx: _Ctx) -> Expression | None:
@@ -243,10 +255,8 @@ def _dd(m: re.Match[str], ctx: _Ctx) -> Expression | None:
 
 
 def _ago(m: re.Match[str], ctx: _Ctx) -> Expression | None:
-    pre, suffix = m.group("ag_pre"), m.group("ag_suf")
-    if not pre and not suffix:
-        return None  # 五年 alone is a duration
-    written = m.group("ag_n")
+    pre, suffix = m.group("ag_pre"), m.group("ag_suf") or m.group("ag_suf2")
+    written = m.group("ag_n") or m.group("ag_n2")
     num = (
         read_chinese(written)
         if written[0] not in "0123456789０１２３４５６７８９"
@@ -255,7 +265,7 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> Expression | None:
     if num is None or num.exp != 0 or num.decimal or num.mant == 0:
         return None
     n = num.mant
-    months = m.group("ag_u") == "个月"
+    months = (m.group("ag_u") or m.group("ag_u2")) == "个月"
     first = back(ctx.ref, 0, n) if months else back(ctx.ref, n)
     span = f"{n} months" if months else f"{n} years"
     return _expr(
@@ -272,7 +282,6 @@ _READERS = {
     "iso": _iso,
     "yrange": _yrange,
     "ymd": _ymd,
-    "rel": _rel,
     "md": _md,
     "dd": _dd,
     "ago": _ago,

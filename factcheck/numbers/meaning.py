@@ -35,7 +35,7 @@ FAMILY: dict[str, str] = {
     "至多": "le", "最多": "le",
     "不到": "lt", "不足": "lt", "低于": "lt", "少于": "lt",
     "近": "near", "将近": "near", "接近": "near",
-    "约": "about", "大约": "about", "左右": "about", "上下": "about",
+    "约": "about", "约为": "about", "大约": "about", "左右": "about", "上下": "about",
 }  # fmt: skip
 
 _interval_cls: type[Interval] | None = None

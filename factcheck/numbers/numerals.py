@@ -50,7 +50,11 @@ def read_arabic(text: str) -> Numeral:
 def read_chinese(text: str) -> Numeral | None:
     """`两千五` -> 2500; `三点五` -> 3.5; None if it is not a well-formed numeral."""
     whole, dot, frac = text.partition("点")
-    number = chinese_int(whole)
+    if "〇" in whole and all(ch in DIGITS for ch in whole):
+        # 〇 marks digit-by-digit writing: 二〇二四 is 2024.
+        number: int | None = int("".join(str(DIGITS[ch]) for ch in whole))
+    else:
+        number = chinese_int(whole)
     if number is None:
         return None
     if not dot:

@@ -40,7 +40,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from factcheck.numbers import dates
 from factcheck.numbers.meaning import explain, fmt, interval_for, make_interval
@@ -75,7 +75,7 @@ MULT = (
 )
 PRE = (
     "不少于|不低于|不超过|不高于|不到|不足|将近|接近|超过|高于|多于|大于|低于|少于"
-    "|至少|最少|至多|最多|大约|约|近|逾|超"
+    "|至少|最少|至多|最多|大约|约为|约|近|逾|超"
 )
 POST = "以上|以下|以内|之内|左右|上下|有余|内"
 CONN = dates.CONN
@@ -83,6 +83,8 @@ _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _VAGUE_BEFORE = frozenset("数几上成好")
 _NOT_NEAR = frozenset("附最靠临邻")
 _MULTIPLIERS = frozenset(SMALL) | frozenset(BIG)
+# A lone 百 千 万 亿 is a word (万人, 百年) unless a qualifier makes it a figure (逾百人).
+_LONE = frozenset("百佰千仟万萬亿億")
 _PUNCT = re.compile(r"[，。；：！？、,;:!?\n（）()“”\"]")
 _RATE_GAP = 16
 
@@ -96,21 +98,21 @@ def _qty(p: str, unit: str) -> str:
     )
 
 
-def _range(unit: str) -> str:
-    return f"(?P<rg_a>{NUMCORE})(?P<rg_am>{MULT})?(?P<rg_au>{unit})?(?P<rg_conn>{CONN})" + _qty(
-        "rg_", unit
+def _range_head(unit: str) -> str:
+    """The start of a range up to its connector; the end is read as a plain quantity."""
+    return (
+        f"(?P<rg_a>{NUMCORE})(?P<rg_am>{MULT})?(?P<rg_au>{unit})?(?P<rg_conn>{CONN})"
+        f"(?=[0-9０-９{CN_CHARS}])"
     )
 
 
-class _Pats(NamedTuple):
-    master: re.Pattern[str]  # every branch
-    fallback: re.Pattern[str]  # range or quantity, for a date-like match that is none
-    qty: re.Pattern[str]  # a plain quantity only
-
-
 @functools.cache
-def _patterns() -> _Pats:
-    """The patterns, compiled on first use so that importing the module costs nothing."""
+def _master() -> re.Pattern[str]:
+    """The pattern of every form, compiled on first use so that importing costs nothing.
+
+    Each form is written once (a range's end and a rate's figure are read by matching
+    this same pattern there) because compiling it is the main first-use cost (~10 ms).
+    """
     unit = unit_pattern()
     branches = [
         ("ordinal", f"第{NUMCORE}"),
@@ -120,16 +122,19 @@ def _patterns() -> _Pats:
             r"(?<![0-9０-９])(?P<sc_a>[0-9０-９]{1,2})\s*[*＊×xX]\s*(?P<sc_b>[0-9０-９]{1,2})\s*"
             r"(?P<sc_u>小时|h(?![A-Za-z]))",
         ),
-        ("rate", f"每(?P<rt_base>{NUMCORE})(?P<rt_bu>人口|人|户|名|家庭|家)"),
+        ("rate", f"每(?P<rt_base>{NUMCORE})(?P<rt_mult>{MULT})?(?P<rt_bu>人口|人|户|名|家庭|家)"),
         ("label", f"{NUMCORE}(?=年代|年级|[号届期代级版楼层路线])"),
-        ("range", _range(unit)),
+        ("range", _range_head(unit)),
         ("qty", _qty("q_", unit)),
     ]
     master = "|".join(f"(?P<{name}>{body})" for name, body in branches)
-    fallback = f"(?P<range>{_range(unit)})|(?P<qty>{_qty('q_', unit)})"
-    return _Pats(
-        re.compile(master), re.compile(fallback), re.compile(f"(?P<qty>{_qty('q_', unit)})")
-    )
+    return re.compile(master)
+
+
+@functools.cache
+def _qty_only() -> re.Pattern[str]:
+    """A plain quantity alone, for the rare date-like match that is no date (2月30日)."""
+    return re.compile(f"(?P<qty>{_qty('q_', unit_pattern())})")
 
 
 # -- reading one quantity --------------------------------------------------------
@@ -148,7 +153,12 @@ def _numeral(m: re.Match[str], p: str, bare: bool) -> tuple[Numeral, str]:
     if ar is not None:
         text = m.string
         s, e = m.span(p + "ar")
-        if (s and text[s - 1] in _LATIN) or (e < len(text) and text[e] in _LATIN):
+        before = text[max(0, s - 2) : s]
+        # 5G, G20, COVID-19: part of a name, not a figure.
+        glued = bool(before) and (
+            before[-1] in _LATIN or (before[-1] == "-" and before[:1] in _LATIN)
+        )
+        if glued or (e < len(text) and text[e] in _LATIN):
             raise _Reject(m.end(p + "ar"))
         return read_arabic(ar), ar
     assert cn is not None
@@ -158,7 +168,7 @@ def _numeral(m: re.Match[str], p: str, bare: bool) -> tuple[Numeral, str]:
         raise _Reject(s + 1)  # 百千万: a valid numeral may start later
     if not bare:
         before = m.string[s - 1] if s else ""
-        if len(cn) == 1 and (cn in "零〇" or cn in _MULTIPLIERS):
+        if len(cn) == 1 and (cn in "零〇" or (cn in _LONE and not m.group(p + "pre"))):
             raise _Reject(m.end(p + "cn"))
         if before in _VAGUE_BEFORE and cn[0] in _MULTIPLIERS:
             raise _Reject(m.end(p + "cn"))
@@ -169,6 +179,7 @@ class _Read:
     """A quantity read from a match: value, unit and qualifier, before the span is cut."""
 
     __slots__ = (
+        "q3_inside",
         "num",
         "written",
         "mant",
@@ -192,6 +203,7 @@ class _Read:
         self.precision: float | None = None
         self.start = 0
         self.end = 0
+        self.q3_inside: str | None = None
 
     @property
     def value(self) -> float:
@@ -205,6 +217,8 @@ def _read(m: re.Match[str], p: str, bare: bool) -> _Read:
     mult = m.group(p + "mult") or ""
     unit_text = m.group(p + "unit")
     r.unit = lookup(unit_text) if unit_text else None
+    if unit_text and len(unit_text) > 2 and unit_text[1] in "多余":
+        r.q3_inside = unit_text[1]  # 3个多月: 多 between the measure word and the unit
     inner = m.group(p + "q1") or m.group(p + "q2")
     den = m.group(p + "den")
     if num.chinese and not bare and den is None:
@@ -222,7 +236,7 @@ def _read(m: re.Match[str], p: str, bare: bool) -> _Read:
 
 def _qualify(m: re.Match[str], p: str, r: _Read, inner: str | None) -> None:
     """Pick the one qualifier read and cut unused ones out of the span."""
-    pre, post, q3 = m.group(p + "pre"), m.group(p + "post"), m.group(p + "q3")
+    pre, post, q3 = m.group(p + "pre"), m.group(p + "post"), m.group(p + "q3") or r.q3_inside
     if pre == "近" and m.start(p + "pre") and m.string[m.start(p + "pre") - 1] in _NOT_NEAR:
         pre = None  # 附近, 最近: part of a word
     if q3 and (r.unit is None or r.unit.kind not in FRACTION_AFTER):
@@ -290,8 +304,11 @@ def _quantity(m: re.Match[str], p: str, bare: bool) -> Expression:
 
 def _range_expr(m: re.Match[str], bare: bool) -> Expression:
     """`3至5年`, `30%—40%`, `3至5万元`: one closed interval between the end values."""
-    end = _read(m, "rg_", bare)
-    if end.qualifier or m.group("rg_den"):
+    end_m = _master().match(m.string, m.end())
+    if end_m is None or end_m.lastgroup != "qty":
+        raise _Reject(-1)
+    end = _read(end_m, "q_", bare)
+    if end.qualifier or end_m.group("q_den") or end.start != m.end():
         raise _Reject(-1)
     a_text = m.group("rg_a")
     a = read_arabic(a_text) if a_text[0] not in CN_CHARS else read_chinese(a_text)
@@ -302,7 +319,7 @@ def _range_expr(m: re.Match[str], bare: bool) -> Expression:
     if end.unit is None and conn not in ("至", "到"):
         raise _Reject(-1)  # 0571-8765: a code, not a range
     a_mult = m.group("rg_am")
-    exp = a.exp + (mult_exp(a_mult) if a_mult else mult_exp(m.group("rg_mult") or ""))
+    exp = a.exp + (mult_exp(a_mult) if a_mult else mult_exp(end_m.group("q_mult") or ""))
     exp += end.unit.exp if end.unit else 0
     lo, hi = value_of(a.mant, exp), end.value
     if lo > hi:
@@ -311,10 +328,10 @@ def _range_expr(m: re.Match[str], bare: bool) -> Expression:
 
     unit, dim = (end.unit.name, end.unit.dim) if end.unit else (None, NUMBER)
     interval = make_interval(lo, hi)
-    text = m.group()
+    text = m.string[m.start() : end.end]
     why = f"{text}: a range: from {fmt(lo)} to {fmt(hi)}, both ends included: {interval}"
     return Expression(
-        text, m.start(), m.end(), "quantity", None, interval, unit, dim, derivation=why
+        text, m.start(), end.end, "quantity", None, interval, unit, dim, derivation=why
     )
 
 
@@ -340,22 +357,25 @@ def _schedule(m: re.Match[str]) -> Expression:
     )
 
 
-def _rate(m: re.Match[str], qty: re.Pattern[str], bare: bool) -> Expression:
+def _rate(m: re.Match[str], bare: bool) -> Expression:
     """每十万人…0.42起: the first quantity within a short stretch, per the base."""
     base_text = m.group("rt_base")
     base = read_arabic(base_text) if base_text[0] not in CN_CHARS else read_chinese(base_text)
     if base is None or base.decimal:
         raise _Reject(m.start() + 1)
-    per = value_of(base.mant, base.exp)
+    per = value_of(base.mant, base.exp + mult_exp(m.group("rt_mult") or ""))
     per_unit = {"人口": "人", "家庭": "户"}.get(m.group("rt_bu"), m.group("rt_bu"))
     text = m.string
     stop = _PUNCT.search(text, m.end(), m.end() + _RATE_GAP)
     limit = stop.start() if stop else min(len(text), m.end() + _RATE_GAP)
     pos = m.end()
     while pos < limit:
-        q = qty.search(text, pos)
+        q = _master().search(text, pos)
         if q is None or q.start() >= limit:
             break
+        if q.lastgroup != "qty":
+            pos = q.end()  # a date or a label in between is not the rate's figure
+            continue
         try:
             inner = _quantity(q, "q_", bare)
         except _Reject as no:
@@ -384,41 +404,41 @@ def _per(start: int, inner: Expression, per: float, per_unit: str, text: str) ->
 # -- the scan ----------------------------------------------------------------------
 
 
-def _at(
-    m: re.Match[str], pats: _Pats, ctx: dates._Ctx, bare: bool
-) -> tuple[Expression | None, int]:
+def _at(m: re.Match[str], ctx: dates._Ctx, bare: bool) -> tuple[Expression | None, int]:
     """The expression a match gives and where to resume the scan."""
     branch = m.lastgroup or ""
     try:
         if branch == "qty":
             return _quantity(m, "q_", bare), m.end()
         if branch == "range":
-            return _range_expr(m, bare), m.end()
+            found_range = _range_expr(m, bare)
+            return found_range, found_range.end
         if branch in ("ordinal", "label", "time"):
             return None, m.end()
         if branch == "sched":
             return _schedule(m), m.end()
         if branch == "rate":
-            rate = _rate(m, pats.qty, bare)
+            rate = _rate(m, bare)
             return rate, rate.end
         found = dates.read(branch, m, ctx)
     except _Reject as no:
         if no.resume != -1:
             return None, no.resume
         # Not a range after all (units differ, a code like 0571-8765): a plain quantity.
-        again = pats.qty.match(m.string, m.start())
-        return _at(again, pats, ctx, bare) if again else (None, m.start() + 1)
+        return _plain(m, ctx, bare)
     if found is not None:
         return found, m.end()
-    # Not a date after all (2500年 is no year; 五年 alone is a duration): read the same
-    # place as a range or a plain quantity.
-    again = pats.fallback.match(m.string, m.start())
-    return _at(again, pats, ctx, bare) if again else (None, m.start() + 1)
+    # Not a date after all (2月30日): read the same place as a plain quantity.
+    return _plain(m, ctx, bare)
+
+
+def _plain(m: re.Match[str], ctx: dates._Ctx, bare: bool) -> tuple[Expression | None, int]:
+    again = _qty_only().match(m.string, m.start())
+    return _at(again, ctx, bare) if again else (None, m.start() + 1)
 
 
 def _scan(text: str, published: datetime.date | None, bare: bool) -> list[Expression]:
-    pats = _patterns()
-    search = pats.master.search
+    search = _master().search
     ctx = dates.context(published)
     found: list[Expression] = []
     pos = 0
@@ -426,7 +446,7 @@ def _scan(text: str, published: datetime.date | None, bare: bool) -> list[Expres
         m = search(text, pos)
         if m is None:
             return found
-        expr, resume = _at(m, pats, ctx, bare)
+        expr, resume = _at(m, ctx, bare)
         if expr is not None:
             found.append(expr)
         pos = max(resume, m.start() + 1)

@@ -1,0 +1,94 @@
+"""Benchmark of the quantity and date parser: throughput and import cost.
+
+Throughput: the first article repeated to 1 MB of UTF-8 text, scanned with
+`find_expressions` (best of 3), in MB/s and characters/s. Import: the median wall
+time of a fresh `python -c 'import factcheck.numbers'` against a bare `python -c pass`
+(and against importing the project core it builds on, `factcheck.interval` and
+`factcheck.dims`), plus `-X importtime`'s own figure for the package.
+Targets: at least 1 MB/s; less than 10 ms added to start-up.
+
+Run: python benchmarks/parse.py
+"""
+
+from __future__ import annotations
+
+import datetime
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "seeds" / "zjol-2024-05-28-police-five-years.txt"
+MB = 1_000_000
+
+
+def _corpus() -> str:
+    text = ARTICLE.read_bytes().decode("utf-8")
+    size = len(text.encode("utf-8"))
+    return text * (MB // size + 1)
+
+
+def throughput() -> None:
+    sys.path.insert(0, str(ROOT))
+    from factcheck.numbers import find_expressions
+
+    text = _corpus()
+    size = len(text.encode("utf-8"))
+    published = datetime.date(2024, 5, 28)
+    find_expressions("预热3.3万余起", published=published)  # compile the patterns once
+    best = float("inf")
+    count = 0
+    for _ in range(3):
+        start = time.perf_counter()
+        count = len(find_expressions(text, published=published))
+        best = min(best, time.perf_counter() - start)
+    print(f"text: {size / MB:.2f} MB, {len(text):,} characters, {count:,} expressions")
+    print(
+        f"throughput: {size / MB / best:.2f} MB/s, {len(text) / best:,.0f} chars/s (best of 3: {best * 1000:.0f} ms)"
+    )
+
+
+def _run(code: str, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _importtime() -> float:
+    out = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import factcheck.numbers"],
+        check=True, cwd=ROOT, capture_output=True, text=True,
+    ).stderr  # fmt: skip
+    for line in out.splitlines():
+        if line.rstrip().endswith("| factcheck.numbers"):
+            return int(line.split("|")[1]) / 1000
+    return float("nan")
+
+
+def import_cost(runs: int = 21) -> None:
+    bare = _run("pass", runs)
+    core = _run("import factcheck.interval, factcheck.dims", runs)
+    full = _run("import factcheck.numbers", runs)
+    first = _run("import factcheck.numbers as n; n.find_expressions('3.3万余起')", runs)
+    print(
+        f"import factcheck.numbers: +{(full - bare) * 1000:.1f} ms over bare python (median of {runs})"
+    )
+    print(
+        f"  -X importtime cumulative for the package: {statistics.median(_importtime() for _ in range(5)):.1f} ms"
+    )
+    print(
+        f"  with the project core already needed (interval, dims): +{(full - core) * 1000:.1f} ms"
+    )
+    print(
+        f"  import and a first parse (patterns compiled, interval loaded): +{(first - bare) * 1000:.1f} ms"
+    )
+
+
+if __name__ == "__main__":
+    throughput()
+    import_cost()
