@@ -181,11 +181,6 @@ def add(
 
 
 def main(argv: list[str] | None = None) -> int:
-    try:  # typer 0.2x carries its own copy of click and no longer installs click
-        from typer._click.exceptions import ClickException
-    except ImportError:  # older typer runs on click itself
-        from click.exceptions import ClickException  # type: ignore[assignment, no-redef, unused-ignore]
-
     try:
         result = app(args=argv, prog_name="factcheck", standalone_mode=False)
     except typer.Exit as exc:
@@ -193,8 +188,12 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort:
         sys.stderr.write("factcheck: aborted\n")
         return 130
-    except ClickException as exc:
-        exc.show()
+    except typer.TyperException as exc:  # bad options or arguments (typer carries its own click)
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show()
+        else:
+            sys.stderr.write(f"factcheck: error: {exc}\n")
         return 2
     except UsageError as exc:
         sys.stderr.write(f"factcheck: error: {exc}\n")
