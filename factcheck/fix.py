@@ -18,6 +18,7 @@ from pathlib import Path
 
 from factcheck.anchor import ACCEPT, Anchor, Selector, context, locate_all
 from factcheck.config import Config
+from factcheck.errors import UsageError
 from factcheck.project import LoadedFile, load_project
 
 # Load findings that mean the file's YAML itself is not to be trusted for rewriting.
@@ -31,12 +32,16 @@ def _short(text: str, limit: int = 40) -> str:
 
 def fix_project(config: Config, paths: list[Path]) -> list[str]:
     """Re-anchor and write back every claim file under paths (default: all); lines for people."""
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {path}")
     project = load_project(config, paths)
-    unreadable = {p.path for p in project.problems if p.rule in _UNREADABLE}
+    unreadable = {p.path: p.rule for p in project.problems if p.rule in _UNREADABLE}
     lines: list[str] = []
     for lf in project.files:
         if lf.path in unreadable or lf.loaded is None:
-            lines.append(f"{lf.path}: not fixed: the file has YAML errors (see below)")
+            why = "cannot be read" if unreadable.get(lf.path) == "claim-file" else "has YAML errors"
+            lines.append(f"{lf.path}: not fixed: the file {why} (see below)")
             continue
         lines.extend(fix_file(config.root, lf))
     return lines

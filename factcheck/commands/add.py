@@ -141,7 +141,6 @@ def run_add(config: Config, source_name: Path, quote: str, ident: str | None, ki
             return f"'{entry.id}' already claims [{best.start}, {best.end}) as a {kind}\n", 1
     claim, note = build_claim(text, best.start, best.end, kind, ident, Ids(taken), day)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         write_claims(target, lf, source, published, [claim])
     except writeback.WriteError as exc:
         return f"{rel(config.root, target)}: {exc}\n", 1

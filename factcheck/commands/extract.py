@@ -124,6 +124,7 @@ def write_claims(path: Path, lf: LoadedFile | None, source: Source, published: d
     from factcheck import writeback
 
     if lf is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
         doc = writeback.new_document(path, header_text(source, published))
     else:
         doc = writeback.load(path)
