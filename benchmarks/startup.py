@@ -45,16 +45,60 @@ def commands() -> dict[str, list[str]]:
     }
 
 
+# Run in a fresh interpreter: where the time of one verify goes, phase by phase.
+PHASES = """
+import time
+t = [time.perf_counter()]
+import pydantic, yaml
+t.append(time.perf_counter())
+import factcheck.cli
+t.append(time.perf_counter())
+from pydantic import BaseModel, TypeAdapter
+try:
+    import typer._adapters  # typer >= 0.2x coerces parameters with pydantic
+except ImportError:
+    pass
+t.append(time.perf_counter())
+import factcheck.verify
+from factcheck.config import find_root, load_config
+t.append(time.perf_counter())
+from pathlib import Path
+factcheck.verify.verify(load_config(find_root(Path.cwd())), [])
+t.append(time.perf_counter())
+print(" ".join(f"{(b - a) * 1000:.2f}" for a, b in zip(t, t[1:])))
+"""
+PHASE_NAMES = (
+    "import pydantic, yaml (the reference's imports)",
+    "import typer and factcheck.cli",
+    "pydantic's model machinery, typer's coercion",
+    "factcheck's modules (claim models built)",
+    "load and check the claims (parser patterns compiled)",
+)
+
+
+def breakdown(runs: int, env: dict[str, str]) -> list[float]:
+    """Median milliseconds of each phase over `runs` fresh interpreters."""
+    samples: list[list[float]] = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", PHASES], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+        samples.append([float(x) for x in out.stdout.split()])
+    return [statistics.median(column) for column in zip(*samples, strict=True)]
+
+
 def time_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     start = time.perf_counter()
     done = subprocess.run(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     return time.perf_counter() - start, done.returncode
 
 
-def measure(runs: int) -> tuple[dict[str, float], dict[str, int]]:
+def bench_env() -> dict[str, str]:
     # Installed packages run from compiled bytecode (pip compiles on install), so the
     # warm-up run may write it here too, even where PYTHONDONTWRITEBYTECODE is set.
-    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "PYTHONDONTWRITEBYTECODE")}
+    return {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "PYTHONDONTWRITEBYTECODE")}
+
+
+def measure(runs: int) -> tuple[dict[str, float], dict[str, int]]:
+    env = bench_env()
     cmds = commands()
     for argv in cmds.values():  # warm the file cache and the bytecode cache once
         time_once(argv, env)
@@ -82,6 +126,10 @@ def main() -> int:
     verdict_time = "met" if verify < TARGET_SECONDS else "MISSED"
     print(f"factcheck verify / reference = {ratio:.2f} (target < {TARGET_RATIO}: {verdict_ratio}); "
           f"{verify * 1000:.0f} ms (target < {TARGET_SECONDS * 1000:.0f} ms: {verdict_time})")
+    bare = statistics.median(time_once([sys.executable, "-c", "pass"], bench_env())[0] for _ in range(args.runs))
+    print(f"where verify's time goes (median of {args.runs} in-process runs; python -c pass alone: {bare * 1000:.1f} ms):")
+    for name, ms in zip(PHASE_NAMES, breakdown(args.runs, bench_env()), strict=True):
+        print(f"  {name:<54} {ms:6.1f} ms")
     return 0
 
 

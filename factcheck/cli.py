@@ -181,6 +181,28 @@ def add(
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line on argv; with none, run as the `factcheck` program itself.
+
+    The program is a short-lived process, so it skips two costs nothing needs there:
+    frequent garbage collection while pydantic builds its schemas (mypy raises the
+    threshold the same way), and tearing the interpreter down, which takes longer
+    than checking a claim file (about 40 ms). Output is flushed first.
+    """
+    if argv is not None:
+        return _run(argv)
+    import gc
+
+    gc.set_threshold(200_000, 30, 30)
+    code = _run(None)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: nothing more can be said
+            pass
+    os._exit(code)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         result = app(args=argv, prog_name="factcheck", standalone_mode=False)
     except typer.Exit as exc:
