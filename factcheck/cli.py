@@ -153,7 +153,7 @@ def parse(
 
 @app.command()
 def extract(
-    source: Annotated[Path, typer.Argument(help="The article, e.g. seeds/ARTICLE.txt.")],
+    source: Annotated[Path, typer.Argument(metavar="SOURCE", help="The article, e.g. seeds/ARTICLE.txt.")],
     into: Annotated[Optional[Path], typer.Option("--into", help="Append the candidates not yet covered to this claim file instead of printing them.")] = None,  # noqa: UP045
 ) -> int:
     """Propose claims for SOURCE: every quantity, date and attributed quote, with exact spans."""
@@ -166,8 +166,8 @@ def extract(
 
 @app.command()
 def add(
-    source: Annotated[Path, typer.Argument(help="The article, e.g. seeds/ARTICLE.txt.")],
-    quote: Annotated[str, typer.Argument(help="The words of the claim as they stand in SOURCE (small typos are found fuzzily).")],
+    source: Annotated[Path, typer.Argument(metavar="SOURCE", help="The article, e.g. seeds/ARTICLE.txt.")],
+    quote: Annotated[str, typer.Argument(metavar="QUOTE", help="The words of the claim as they stand in SOURCE (small typos are found fuzzily).")],
     ident: Annotated[Optional[str], typer.Option("--id", help="The claim's id (default: generated from its figure).")] = None,  # noqa: UP045
     kind: Annotated[Optional[str], typer.Option("--kind", "-k", help="quantity, date, quote or statement (default: guessed).")] = None,  # noqa: UP045
     into: Annotated[Optional[Path], typer.Option("--into", help="Claim file to append to (default: the one whose source is SOURCE, or claims/<stem>.yaml).")] = None,  # noqa: UP045
