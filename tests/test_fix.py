@@ -214,3 +214,17 @@ def test_load_refuses_what_does_not_parse(tmp_path: Path) -> None:
     path.write_text("source: a\nclaims: [\n", encoding="utf-8")
     with pytest.raises(writeback.WriteError, match="^not written: the file does not parse as YAML"):
         writeback.load(path)
+
+
+def test_rewrite_keeps_bom_crlf_comments_and_quoting(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_bytes(
+        "\ufeff# c\r\nsource: a\r\nsha256: b\r\nclaims:\r\n  - id: x  # keep\r\n    span: [1, 2]\r\n    quote: \"q\"\r\n".encode()
+    )
+    doc = writeback.load(path)
+    writeback.set_anchor(doc, 0, (3, 4), "r", "p", "s")
+    writeback.save(doc)
+    assert path.read_bytes() == (
+        "\ufeff# c\r\nsource: a\r\nsha256: b\r\nclaims:\r\n  - id: x  # keep\r\n    span: [3, 4]\r\n"
+        "    quote: \"r\"\r\n    prefix: \"p\"\r\n    suffix: \"s\"\r\n"
+    ).encode()
