@@ -72,12 +72,12 @@ def render_json(exprs: list[Expression]) -> str:
 
 
 def render_parse(text: str, fmt: str, published: datetime.date | None) -> str:
-    """Every expression found in text, rendered as `text` or `json`."""
+    """Every expression found in text, rendered as `text` or `json`, ending in a newline."""
     from factcheck.numbers import find_expressions
 
     exprs = find_expressions(text, published=published)
     if fmt == "json":
-        return render_json(exprs)
+        return render_json(exprs) + "\n"
     if fmt == "text":
-        return render_text(exprs)
+        return render_text(exprs) + "\n"
     raise ValueError(f"unknown format '{fmt}' (text or json)")

@@ -77,8 +77,9 @@ def patterns(numcore: str) -> list[tuple[str, str]]:
         ("yrange", rf"(?P<yr_pre>自|从)?(?P<yr_a>{YEAR})年?{CONN}(?P<yr_b>{YEAR})年"),
         (
             "ymd",
-            rf"(?P<y_pre>自|从)?(?:(?P<y_y>{YEAR})年(?!代|级)|(?P<y_r>今年|去年|前年|明年))"
-            + _month_tail("y_"),
+            # 1000年左右 / 2000年以上 / 1000多年 are durations, not years.
+            rf"(?P<y_pre>自|从)?(?:(?P<y_y>{YEAR})年(?!代|级|左右|上下|以上|以下|多|余)"
+            r"|(?P<y_r>今年|去年|前年|明年))" + _month_tail("y_"),
         ),
         (
             "md",

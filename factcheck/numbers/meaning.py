@@ -101,10 +101,13 @@ def interval_for(
     if family in ("gt", "ge"):
         return make_interval(v, math.inf, family == "ge", False)
     if family in ("le", "lt"):
-        lo = floor if floor <= v else -math.inf
+        # 不到0 has no room above the floor: it reaches down without end instead.
+        lo = floor if floor < v or (floor == v and family == "le") else -math.inf
         return make_interval(lo, v, True, family == "le")
     if family == "near":
-        return make_interval(v - abs(v) * tol, v, True, False)
+        below = abs(v) * tol
+        # With nothing below (近0, tolerance 0) "a little under" can only be the number.
+        return make_interval(v - below, v, True, not below)
     return make_interval(v - abs(v) * tol, v + abs(v) * tol)
 
 
