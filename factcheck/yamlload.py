@@ -23,6 +23,10 @@ from factcheck.problem import Problem
 
 Path = tuple[str | int, ...]
 
+_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
 
@@ -42,13 +46,18 @@ class _Builder:
         self.key_marks: dict[Path, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self.quoted: set[Path] = set()
-        self._constructor = yaml.constructor.SafeConstructor()
 
     def pos(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         self.marks[path] = self.pos(node)
+        if node.tag not in _TAGS:
+            # Only plain data: a tag such as !!python/object is reported, never constructed.
+            line, col = self.pos(node)
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problems.append(Problem(self.path, line, col, "error", f"unsupported YAML tag '{tag}'", "yaml-syntax"))
+            return None
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -99,7 +108,7 @@ class _Builder:
         if tag == "tag:yaml.org,2002:timestamp":
             # Kept as text: the model decides what a date or a time means.
             return value
-        return self._constructor.construct_object(node, deep=True)
+        return value
 
 
 def load_yaml(text: str, path: str) -> tuple[Loaded | None, list[Problem]]:
