@@ -25,14 +25,14 @@ import datetime
 from typing import TYPE_CHECKING, Literal
 
 from factcheck.numbers.model import Expression
-from factcheck.numbers.numerals import read_arabic, read_chinese, small_int, year_digits
+from factcheck.numbers.numerals import RANGE_CONN, read_arabic, read_chinese, small_int, year_digits
 
 if TYPE_CHECKING:
     import re
 
 DAYPART = "上午|下午|中午|晚上|晚间|凌晨|早上|早晨|傍晚|夜间|夜里|晚"
 SUFFIX = "起|以来|至今|开始"
-CONN = r"\s*(?:至|到|—|–|－|-|~|～)\s*"
+CONN = RANGE_CONN
 # Years 1000 to 2199 only: 2500年 is a duration, not a year.
 _CN0 = "〇零一二三四五六七八九"
 YEAR = (
@@ -52,7 +52,7 @@ _RELATIVE = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
 def _month_tail(p: str) -> str:
     """Month, optional day and part of day, or a month range, after a year."""
     return (
-        rf"(?:(?P<{p}m>{MON})(?:月(?:(?P<{p}d>{DAY})[日号](?P<{p}part>{DAYPART})?)?"
+        rf"(?:(?P<{p}m>{MON})(?:月(?:(?P<{p}d>{DAY})[日号](?P<{p}part>{DAYPART})?|(?P<{p}mend>底|末))?"
         rf"|{CONN}(?P<{p}m2>{MON})月)|(?P<{p}end>底|末))?(?P<{p}suf>{SUFFIX})?"
     )
 
@@ -84,7 +84,7 @@ def patterns(numcore: str) -> list[tuple[str, str]]:
         (
             "md",
             rf"(?P<md_pre>自|从)?(?<![0-9０-９.．])(?P<md_m>{MON})(?:月(?:(?P<md_d>{DAY})[日号]"
-            rf"(?P<md_part>{DAYPART})?)?|{CONN}(?P<md_m2>{MON})月)(?P<md_suf>{SUFFIX})?",
+            rf"(?P<md_part>{DAYPART})?|(?P<md_mend>底|末))?|{CONN}(?P<md_m2>{MON})月)(?P<md_suf>{SUFFIX})?",
         ),
         ("dd", rf"(?<![0-9０-９.．])(?P<dd_d>{_ADAY})日(?!内|以内|之内|报)(?P<dd_part>{DAYPART})?"),
         (
@@ -109,8 +109,8 @@ def back(ref: datetime.date, years: int = 0, months: int = 0) -> datetime.date:
     return datetime.date(year, month + 1, min(ref.day, _last_day(year, month + 1).day))
 
 
-class _Ctx:
-    """The publication date, or today's with a note saying so."""
+class Context:
+    """The publication date (or today's, with a note saying so) that dates resolve against."""
 
     __slots__ = ("ref", "note")
 
@@ -118,9 +118,12 @@ class _Ctx:
         self.ref = published or datetime.date.today()
         self.note = "" if published else " (no publication date given: today's date used)"
 
-
-def context(published: datetime.date | None) -> _Ctx:
-    return _Ctx(published)
+    def read(self, branch: str, m: re.Match[str]) -> Expression | None:
+        """The date a matched branch names, or None when it is not a date after all."""
+        try:
+            return _READERS[branch](m, self)
+        except ValueError:  # an impossible calendar day such as 2月30日
+            return None
 
 
 def _expr(
@@ -137,9 +140,9 @@ def _expr(
 def _span_of(
     year: int, month: int | None, day: int | None, month2: int | None, end: str | None
 ) -> tuple[datetime.date, datetime.date]:
-    """First and last day named by a year with optional month, day, month range, 底."""
+    """First and last day named by a year with optional month, day, month range, 底 (its last day)."""
     if end:
-        last = datetime.date(year, 12, 31)
+        last = datetime.date(year, 12, 31) if month is None else _last_day(year, month)
         return last, last
     if month is None:
         return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
@@ -157,7 +160,7 @@ def _with_suffix(
     first: datetime.date,
     last: datetime.date,
     suffix: str | None,
-    ctx: _Ctx,
+    ctx: Context,
     named: str,
 ) -> Expression:
     if not suffix:
@@ -179,14 +182,14 @@ def _small(text: str | None) -> int | None:
     return small_int(text) if text else None
 
 
-def _calendar(m: re.Match[str], p: str, year: int, ctx: _Ctx, named: str) -> Expression | None:
+def _calendar(m: re.Match[str], p: str, year: int, ctx: Context, named: str) -> Expression | None:
     month, day, month2 = (
         _small(m.group(p + "m")),
         _small(m.group(p + "d")),
         _small(m.group(p + "m2")),
     )
     try:
-        first, last = _span_of(year, month, day, month2, m.group(p + "end"))
+        first, last = _span_of(year, month, day, month2, m.group(p + "end") or m.group(p + "mend"))
     except ValueError:
         return None
     suffix = m.group(p + "suf")
@@ -195,25 +198,17 @@ def _calendar(m: re.Match[str], p: str, year: int, ctx: _Ctx, named: str) -> Exp
     return _with_suffix(m, first, last, suffix, ctx, named)
 
 
-def read(branch: str, m: re.Match[str], ctx: _Ctx) -> Expression | None:
-    """The date a matched branch names, or None when it is not a date after all."""
-    try:
-        return _READERS[branch](m, ctx)
-    except ValueError:  # an impossible calendar day such as 2月30日
-        return None
-
-
-def _dateline(m: re.Match[str], ctx: _Ctx) -> Expression | None:
+def _dateline(m: re.Match[str], ctx: Context) -> Expression | None:
     day = datetime.date(int(m.group("dl_y")), int(m.group("dl_m")), int(m.group("dl_d")))
     return _expr(m, day, day, f"page dateline: {day.isoformat()}")
 
 
-def _iso(m: re.Match[str], ctx: _Ctx) -> Expression | None:
+def _iso(m: re.Match[str], ctx: Context) -> Expression | None:
     day = datetime.date(int(m.group("is_y")), int(m.group("is_m")), int(m.group("is_d")))
     return _expr(m, day, day, f"calendar date {day.isoformat()}")
 
 
-def _yrange(m: re.Match[str], ctx: _Ctx) -> Expression | None:
+def _yrange(m: re.Match[str], ctx: Context) -> Expression | None:
     a, b = year_digits(m.group("yr_a")), year_digits(m.group("yr_b"))
     if a is None or b is None or not 1000 <= a <= b <= 2199:
         return None
@@ -221,7 +216,7 @@ def _yrange(m: re.Match[str], ctx: _Ctx) -> Expression | None:
     return _expr(m, first, last, f"the years {a} to {b}, both included")
 
 
-def _ymd(m: re.Match[str], ctx: _Ctx) -> Expression | None:
+def _ymd(m: re.Match[str], ctx: Context) -> Expression | None:
     word = m.group("y_r")
     if word:
         year = ctx.ref.year + _RELATIVE[word]
@@ -232,17 +227,17 @@ def _ymd(m: re.Match[str], ctx: _Ctx) -> Expression | None:
     return _calendar(m, "y_", written, ctx, f"{written}")
 
 
-def _md(m: re.Match[str], ctx: _Ctx) -> Expression | None:
+def _md(m: re.Match[str], ctx: Context) -> Expression | None:
     year = ctx.ref.year
     month, day, month2 = _small(m.group("md_m")), _small(m.group("md_d")), _small(m.group("md_m2"))
     if month is None:
         return None
-    first, last = _span_of(year, month, day, month2, None)
+    first, last = _span_of(year, month, day, month2, m.group("md_mend"))
     suffix = m.group("md_suf") or ("起" if m.group("md_pre") else None)
     return _with_suffix(m, first, last, suffix, ctx, f"year of publication {year}")
 
 
-def _dd(m: re.Match[str], ctx: _Ctx) -> Expression | None:
+def _dd(m: re.Match[str], ctx: Context) -> Expression | None:
     ref = ctx.ref
     day = int(read_arabic(m.group("dd_d")).mant)
     year, month = ref.year, ref.month
@@ -255,7 +250,7 @@ def _dd(m: re.Match[str], ctx: _Ctx) -> Expression | None:
     )
 
 
-def _ago(m: re.Match[str], ctx: _Ctx) -> Expression | None:
+def _ago(m: re.Match[str], ctx: Context) -> Expression | None:
     pre, suffix = m.group("ag_pre"), m.group("ag_suf") or m.group("ag_suf2")
     written = m.group("ag_n") or m.group("ag_n2")
     num = (

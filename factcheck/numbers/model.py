@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    import datetime
+
     from factcheck.dims import Dim
     from factcheck.interval import Interval
 
@@ -21,7 +22,7 @@ def json_number(x: float | None) -> float | int | None:
     return x
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Expression:
     """A quantity (`3.3万余起`) or a date (`2021年以来`) and what it means.
 

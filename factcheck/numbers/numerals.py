@@ -29,6 +29,9 @@ MULT_EXP: dict[str, int] = {
 }  # fmt: skip
 _TENS = {"廿": "二十", "卅": "三十"}
 
+# What joins the two ends of a range: 3至5年, 30%—40%, 2019-2023年.
+RANGE_CONN = r"\s*(?:至|到|—|–|－|-|~|～)\s*"
+
 CN_DIGIT_CHARS = "".join(DIGITS)
 CN_CHARS = CN_DIGIT_CHARS + "".join(SMALL) + "".join(BIG) + "".join(_TENS)
 

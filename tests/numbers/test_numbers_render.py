@@ -22,7 +22,9 @@ def test_text_lines() -> None:
 
 def test_rate_shows_its_base() -> None:
     out = render_parse("每十万人命案发案0.42起", "text", PUBLISHED)
-    assert out == "[0, 13)  每十万人命案发案0.42起  quantity  [0.415, 0.425)  起/10万人  number  -\n"
+    assert (
+        out == "[0, 13)  每十万人命案发案0.42起  quantity  [0.415, 0.425)  起/10万人  number  -\n"
+    )
 
 
 def test_nothing_found() -> None:

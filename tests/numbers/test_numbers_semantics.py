@@ -121,6 +121,7 @@ TABLE = [
     ("下降5个百分点", "5个百分点", "[5, 5]", "百分点", "percentage_point", None),
     ("提高2.5个百分点", "2.5个百分点", "[2.45, 2.55)", "百分点", "percentage_point", None),
     ("增长2倍", "2倍", "[2, 2]", "倍", "number", None),
+    ("占比达三成", "三成", "[30, 30]", "%", "percent", None),
     ("10亿美元", "10亿美元", "[950000000, 1050000000)", "美元", "money:USD", None),
     ("3公里", "3公里", "[3000, 3000]", "米", "length", None),
     # ranges: one expression, the closed interval between the written ends
@@ -266,3 +267,12 @@ def test_to_json() -> None:
         "date",
         "date",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["第一时间", "第3名", "一号开放工程", "5号线", "80年代", "二次会议", "一成不变", "一批", "之一", "万人空巷",
+     "数十万人", "上千人", "5G网络", "G20峰会", "COVID-19", "百千万培训", "十二五规划", "最多跑一次", "三年级"],
+)  # fmt: skip
+def test_not_quantities(text: str) -> None:
+    assert find_expressions(text, published=PUBLISHED) == []
