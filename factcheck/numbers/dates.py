@@ -3,7 +3,7 @@
 Forms read (each as a point, one day, or a period, first day to last day):
 - `2024-05-28`, `2024/5/28`, `2024.05.28`, with an optional time (`17:26:59`), and the
   page-header dateline `2024—\\n05/28\\n17:26:59` (read as the day it names);
-- `2024年5月28日`, `2024年5月`, `2023年` (the whole year), `2023年底` (its last day),
+- `2024年5月28日`, `2024年5月`, `2023年` (the whole year), `2023年底`, `3月底` (the last day),
   `2019年至2023年`, `2023年1至3月`; years digit by digit too (`二〇二三年`);
 - `5月28日`, `7月`, `1至3月` (year of publication), `28日` (month of publication, or the
   month before when that day is still to come), with a part of day kept in the span
