@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from factcheck.config import Config
 from factcheck.model import Check, Claim, ClaimFile
@@ -23,16 +23,6 @@ from factcheck.yamlload import Path as YPath
 
 _CLAIM: TypeAdapter[Any] = TypeAdapter(Claim)
 _CHECK = TypeAdapter(Check)
-
-
-class _Header(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    source: Any = None
-    sha256: Any = None
-    published: Any = None
-    tolerance: Any = None
-    claims: list[Any] = []
-    checks: list[Any] = []
 
 
 @dataclass
@@ -223,22 +213,26 @@ def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[L
         data = {}
     if not isinstance(data, dict):
         return lf, [*problems, Problem(lf.path, 1, 1, "error", "a claim file is a mapping with source, sha256, claims", "schema")]
-    try:
-        header = _Header.model_validate(data)
-    except ValidationError as exc:
-        return lf, [*problems, *_validation_problems(lf, (), exc, "")]
+    lists: dict[str, list[Any]] = {}
+    for key in ("claims", "checks"):
+        value = data.get(key, [])
+        if not isinstance(value, list):
+            line, col = lf.pos((key,))
+            problems.append(Problem(lf.path, line, col, "error", f"field '{key}': must be a list", "schema"))
+            value = []
+        lists[key] = value
     head = {k: v for k, v in data.items() if k not in ("claims", "checks")}
     try:
         lf.header = ClaimFile.model_validate(head)
     except ValidationError as exc:
         problems.extend(_validation_problems(lf, (), exc, ""))
-    for i, item in enumerate(header.claims):
+    for i, item in enumerate(lists["claims"]):
         ident = f"claim '{item['id']}'" if isinstance(item, dict) and isinstance(item.get("id"), str) else f"claim #{i + 1}"
         try:
             lf.claims.append(ClaimEntry(_CLAIM.validate_python(item), lf, i))
         except ValidationError as exc:
             problems.extend(_validation_problems(lf, ("claims", i), exc, ident))
-    for i, item in enumerate(header.checks):
+    for i, item in enumerate(lists["checks"]):
         ident = f"check '{item['id']}'" if isinstance(item, dict) and isinstance(item.get("id"), str) else f"check #{i + 1}"
         try:
             lf.checks.append(CheckEntry(_CHECK.validate_python(item), lf, i))
