@@ -29,8 +29,10 @@ import math
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from fractions import Fraction
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 INF = math.inf
 _MAX = sys.float_info.max
@@ -394,7 +396,7 @@ def _mid_range(*values: float) -> bool:
     return all(1e-250 < abs(v) < 1e250 for v in values)
 
 
-def _sign(v: float | Fraction) -> int:
+def _sign(v: float | Fraction) -> int:  # Fraction only far from the usual range
     return (v > 0) - (v < 0)
 
 
@@ -402,6 +404,8 @@ def _mul_dir(x: float, y: float, p: float) -> int:
     """Sign of (exact x*y) - p: 0 when the float product is exact."""
     if _mid_range(x, y, p):
         return _sign(_two_product_err(x, y, p))
+    from fractions import Fraction  # rare, and costly to import at start-up
+
     return _sign(Fraction(x) * Fraction(y) - Fraction(p))
 
 
@@ -410,10 +414,16 @@ def _div_dir(x: float, y: float, q: float) -> int:
     if _mid_range(x, y, q):
         p = q * y
         if math.isinf(p):
-            return _sign(Fraction(x) / Fraction(y) - Fraction(q))
+            return _exact_div_sign(x, y, q)
         # x - q*y == (x - p) - err exactly in sign; x - p is exact (Sterbenz).
         rest = (x - p) - _two_product_err(q, y, p)
         return _sign(rest) * _sign(y)
+    return _exact_div_sign(x, y, q)
+
+
+def _exact_div_sign(x: float, y: float, q: float) -> int:
+    from fractions import Fraction  # rare, and costly to import at start-up
+
     return _sign(Fraction(x) / Fraction(y) - Fraction(q))
 
 
