@@ -248,6 +248,11 @@ def _attach_source(lf: LoadedFile, text: str, config: Config, sources: SourceCac
     resolved, why = resolve_source(config.root, text)
     if resolved is None:
         return [Problem(lf.path, line, col, "error", why or "bad source path", "source-path")]
+    try:
+        resolved.relative_to((config.root / config.seeds).resolve())
+    except ValueError:
+        message = f"source '{text}' is not under the sources folder '{config.seeds}/' ([tool.factcheck] seeds)"
+        return [Problem(lf.path, line, col, "error", message, "source-path")]
     if not resolved.is_file():
         return [Problem(lf.path, line, col, "error", f"source '{text}' does not exist", "source-missing")]
     result = sources.get(resolved, text)

@@ -188,3 +188,18 @@ def test_no_traceback_on_any_load_error(mini, run) -> None:
         assert result.code == 1, broken
         assert "Traceback" not in result.out + result.err
         assert result.out.startswith("claims/a.yaml:")
+
+
+def test_source_outside_the_seeds_folder(mini, run, tmp_path: Path) -> None:
+    path = mini("浙江189项".encode(), claim_file(2, 6))
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "a.txt").write_text("浙江189项", encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("seeds/a.txt", "other/a.txt"), encoding="utf-8")
+    result = run("verify")
+    assert result.code == 1
+    assert result.out.splitlines()[0] == (
+        "claims/a.yaml:1:9: [error] source 'other/a.txt' is not under the sources folder 'seeds/' "
+        "([tool.factcheck] seeds) (source-path)"
+    )
+    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nseeds = "other"\n', encoding="utf-8")
+    assert run("verify").code == 0
