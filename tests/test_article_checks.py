@@ -125,3 +125,21 @@ def test_online_items_189_to_198(project: Path, run) -> None:
     result = run("verify")
     assert result.code == 1
     assert "'online_items': record says value 198; text `189项` means 189 项 (value-matches-text)" in result.out
+
+
+def test_show_homicide_check_explains_the_arithmetic(project: Path, run) -> None:
+    result = run("show", "homicide_rate_within_cap", "--format", "text")
+    assert result.code == 0
+    out = result.out
+    assert "homicide_rate_2023 = [0.415, 0.425) 起/100000人" in out
+    assert "zj_population_2023 = [66265000, 66275000) 人" in out
+    product = next(line for line in out.splitlines() if line.strip().startswith("homicide_rate_2023 * zj_population_2023 = "))
+    assert product.endswith("= [274.99975, 281.66875) count")
+    assert out.splitlines()[-1] == "  verdict: pass"
+
+
+def test_verify_prints_one_line_per_failing_check_with_numbers(project: Path, run) -> None:
+    set_field(project / CLAIMS, "homicide_rate_2023", "value", "0.52")
+    result = run("verify", "--format", "text")
+    line = next(row for row in result.out.splitlines() if "homicide_rate_within_cap" in row)
+    assert line.endswith("homicide_rate_2023 * zj_population_2023 = [344.578, 344.63) count <= 300 -> fail (check)")
