@@ -7,6 +7,7 @@ from typing import Any
 
 from factcheck.config import Config
 from factcheck.errors import UsageError
+from factcheck.formats import terminal_width
 from factcheck.model import KINDS
 from factcheck.verify import build_context
 
@@ -54,7 +55,7 @@ def render_list(config: Config, kind: str | None, source: str | None, fmt: str, 
         table = Table("id", "kind", "value", "source")
         for row in rows:
             table.add_row(row["id"], row["kind"], row["value"], row["where"])
-        console = Console(record=True, width=120, force_terminal=use_color(color), no_color=not use_color(color))
+        console = Console(record=True, width=terminal_width(200), force_terminal=use_color(color), no_color=not use_color(color))
         with console.capture() as capture:
             console.print(table)
         return capture.get(), 0

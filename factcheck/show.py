@@ -8,6 +8,7 @@ from typing import Any
 
 from factcheck.config import Config
 from factcheck.errors import UsageError
+from factcheck.formats import terminal_width
 from factcheck.project import CheckEntry, ClaimEntry
 from factcheck.report import Report
 from factcheck.rules import RULES
@@ -224,7 +225,7 @@ def _rich(data: dict[str, Any], color: bool) -> str:
         for check in data["checks"]:
             verdicts.add_row(Text(check["verdict"], style=verdict_style.get(check["verdict"], "")), f"check {check['id']}: {check['rule']}\n{check['summary']}")
         items.append(verdicts)
-    console = Console(record=True, width=100, force_terminal=color, no_color=not color)
+    console = Console(record=True, width=terminal_width(100), force_terminal=color, no_color=not color)
     with console.capture() as capture:
         console.print(Panel(Group(*items), title=f"{data['id']}", title_align="left"))
     return capture.get()

@@ -40,3 +40,10 @@ def use_color(color: str, stream: TextIO | None = None) -> bool:
         return stream.isatty()
     except ValueError:  # a closed stream is not a terminal
         return False
+
+
+def terminal_width(most: int) -> int:
+    """The terminal's width (COLUMNS wins), at most `most`, at least 60."""
+    import shutil
+
+    return max(60, min(most, shutil.get_terminal_size((most, 24)).columns))
