@@ -117,9 +117,9 @@ def test_appends_to_the_claim_file_of_the_source_keeping_it_byte_for_byte(projec
     path = project / CLAIMS
     before = path.read_text(encoding="utf-8")
     head, tail = before.split("checks:\n")
-    result = run("add", ARTICLE, "浙江是民营经济大省")
+    result = run("add", ARTICLE, "平安是群众幸福生活的底色")
     assert result.code == 0
-    assert result.out.splitlines()[0] == f"{CLAIMS}: added statement_1 (statement) at {ARTICLE}:29:3 [844, 853), exact match"
+    assert result.out.splitlines()[0] == f"{CLAIMS}: added statement_1 (statement) at {ARTICLE}:41:3 [1455, 1467), exact match"
     after = path.read_text(encoding="utf-8")
     assert after == head + result.out.split("\n", 1)[1] + "checks:\n" + tail
 
