@@ -3,22 +3,38 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.errors import UsageError
+from factcheck.records import Frozen, setattr_frozen
 
 KEYS = {"claims", "seeds", "tolerance", "disable", "strict"}
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(Frozen):
+    __slots__ = _fields = ("root", "claims", "seeds", "tolerance", "disable", "strict")
     root: Path
-    claims: str = "claims"
-    seeds: str = "seeds"
-    tolerance: float = 0.10
-    disable: frozenset[str] = field(default_factory=frozenset)
-    strict: bool = False
+    claims: str
+    seeds: str
+    tolerance: float
+    disable: frozenset[str]
+    strict: bool
+
+    def __init__(
+        self,
+        root: Path,
+        claims: str = "claims",
+        seeds: str = "seeds",
+        tolerance: float = 0.10,
+        disable: frozenset[str] = frozenset(),
+        strict: bool = False,
+    ) -> None:
+        setattr_frozen(self, "root", root)
+        setattr_frozen(self, "claims", claims)
+        setattr_frozen(self, "seeds", seeds)
+        setattr_frozen(self, "tolerance", tolerance)
+        setattr_frozen(self, "disable", disable)
+        setattr_frozen(self, "strict", strict)
 
 
 def find_root(start: Path) -> Path:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 from factcheck.config import Config
 from factcheck.model import Check, Claim, ClaimFile
 from factcheck.problem import Problem
+from factcheck.records import Record
 from factcheck.text import SourceDecodeError, SourceText, decode
 from factcheck.yamlload import Loaded, load_yaml
 from factcheck.yamlload import Path as YPath
@@ -25,13 +25,18 @@ _CLAIM: TypeAdapter[Any] = TypeAdapter(Claim)
 _CHECK = TypeAdapter(Check)
 
 
-@dataclass
-class ClaimEntry:
+class ClaimEntry(Record):
     """A valid claim with where it stands in its file."""
 
+    __slots__ = _fields = ("claim", "file", "index")
     claim: Any  # one of the model's claim classes
     file: LoadedFile
     index: int
+
+    def __init__(self, claim: Any, file: LoadedFile, index: int) -> None:
+        self.claim = claim
+        self.file = file
+        self.index = index
 
     @property
     def id(self) -> str:
@@ -41,11 +46,16 @@ class ClaimEntry:
         return self.file.pos(("claims", self.index, *keys))
 
 
-@dataclass
-class CheckEntry:
+class CheckEntry(Record):
+    __slots__ = _fields = ("check", "file", "index")
     check: Check
     file: LoadedFile
     index: int
+
+    def __init__(self, check: Check, file: LoadedFile, index: int) -> None:
+        self.check = check
+        self.file = file
+        self.index = index
 
     @property
     def id(self) -> str:
@@ -55,14 +65,30 @@ class CheckEntry:
         return self.file.pos(("checks", self.index, *keys))
 
 
-@dataclass
-class LoadedFile:
+class LoadedFile(Record):
+    __slots__ = _fields = ("path", "loaded", "header", "source", "claims", "checks")
     path: str  # relative to the project root, posix
-    loaded: Loaded | None = None
-    header: ClaimFile | None = None
-    source: SourceText | None = None
-    claims: list[ClaimEntry] = field(default_factory=list)
-    checks: list[CheckEntry] = field(default_factory=list)
+    loaded: Loaded | None
+    header: ClaimFile | None
+    source: SourceText | None
+    claims: list[ClaimEntry]
+    checks: list[CheckEntry]
+
+    def __init__(
+        self,
+        path: str,
+        loaded: Loaded | None = None,
+        header: ClaimFile | None = None,
+        source: SourceText | None = None,
+        claims: list[ClaimEntry] | None = None,
+        checks: list[CheckEntry] | None = None,
+    ) -> None:
+        self.path = path
+        self.loaded = loaded
+        self.header = header
+        self.source = source
+        self.claims = [] if claims is None else claims
+        self.checks = [] if checks is None else checks
 
     def pos(self, path: YPath) -> tuple[int, int]:
         """Line:col of the value at `path`, or of its nearest ancestor."""
@@ -84,11 +110,21 @@ class LoadedFile:
         return self.header.published if self.header else None
 
 
-@dataclass
-class Project:
+class Project(Record):
+    __slots__ = _fields = ("config", "files", "problems")
     config: Config
-    files: list[LoadedFile] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)  # problems found while loading
+    files: list[LoadedFile]
+    problems: list[Problem]  # problems found while loading
+
+    def __init__(
+        self,
+        config: Config,
+        files: list[LoadedFile] | None = None,
+        problems: list[Problem] | None = None,
+    ) -> None:
+        self.config = config
+        self.files = [] if files is None else files
+        self.problems = [] if problems is None else problems
 
     @property
     def root(self) -> Path:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.problem import Problem
+from factcheck.records import Frozen, Record, setattr_frozen
 
 
-@dataclass(frozen=True)
-class CheckResult:
+class CheckResult(Frozen):
     """The verdict of one declared check, with its explanation."""
 
+    __slots__ = _fields = (
+        "check_id", "path", "line", "col", "rule", "why", "verdict", "summary", "steps", "names",
+    )  # fmt: skip
     check_id: str
     path: str
     line: int
@@ -24,14 +26,52 @@ class CheckResult:
     steps: tuple[str, ...]
     names: tuple[str, ...]
 
+    def __init__(
+        self,
+        check_id: str,
+        path: str,
+        line: int,
+        col: int,
+        rule: str,
+        why: str,
+        verdict: str,
+        summary: str,
+        steps: tuple[str, ...],
+        names: tuple[str, ...],
+    ) -> None:
+        setattr_frozen(self, "check_id", check_id)
+        setattr_frozen(self, "path", path)
+        setattr_frozen(self, "line", line)
+        setattr_frozen(self, "col", col)
+        setattr_frozen(self, "rule", rule)
+        setattr_frozen(self, "why", why)
+        setattr_frozen(self, "verdict", verdict)
+        setattr_frozen(self, "summary", summary)
+        setattr_frozen(self, "steps", steps)
+        setattr_frozen(self, "names", names)
 
-@dataclass
-class Report:
-    problems: list[Problem] = field(default_factory=list)
-    files: int = 0
-    claims: int = 0
-    checks: list[CheckResult] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)
+
+class Report(Record):
+    __slots__ = _fields = ("problems", "files", "claims", "checks", "extra")
+    problems: list[Problem]
+    files: int
+    claims: int
+    checks: list[CheckResult]
+    extra: dict[str, Any]
+
+    def __init__(
+        self,
+        problems: list[Problem] | None = None,
+        files: int = 0,
+        claims: int = 0,
+        checks: list[CheckResult] | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.problems = [] if problems is None else problems
+        self.files = files
+        self.claims = claims
+        self.checks = [] if checks is None else checks
+        self.extra = {} if extra is None else extra
 
     def count(self, level: str) -> int:
         return sum(1 for p in self.problems if p.level == level)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from dataclasses import dataclass, field
+
+from factcheck.records import Record
 
 BOM = "\ufeff"
 
@@ -48,14 +49,21 @@ def decode(data: bytes) -> str:
     return text
 
 
-@dataclass
-class SourceText:
+class SourceText(Record):
     """A decoded source with its hash and a line index for offset -> line:col."""
 
+    __slots__ = _fields = ("path", "text", "sha256", "_starts")
+    _hidden = frozenset({"_starts"})
     path: str
     text: str
     sha256: str
-    _starts: list[int] = field(default_factory=list, repr=False)
+    _starts: list[int]
+
+    def __init__(self, path: str, text: str, sha256: str, _starts: list[int] | None = None) -> None:
+        self.path = path
+        self.text = text
+        self.sha256 = sha256
+        self._starts = [] if _starts is None else _starts
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> SourceText:

@@ -9,7 +9,6 @@ would silently overwrite).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -20,6 +19,7 @@ except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 from factcheck.problem import Problem
+from factcheck.records import Record
 
 Path = tuple[str | int, ...]
 
@@ -31,12 +31,24 @@ _INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
 
 
-@dataclass
-class Loaded:
+class Loaded(Record):
+    __slots__ = _fields = ("data", "marks", "key_marks", "quoted")
     data: Any
     marks: dict[Path, tuple[int, int]]  # path -> 1-based (line, col) of the value
     key_marks: dict[Path, tuple[int, int]]  # path -> 1-based (line, col) of the key
     quoted: set[Path]  # paths of scalars written in quotes (their text starts one column later)
+
+    def __init__(
+        self,
+        data: Any,
+        marks: dict[Path, tuple[int, int]],
+        key_marks: dict[Path, tuple[int, int]],
+        quoted: set[Path],
+    ) -> None:
+        self.data = data
+        self.marks = marks
+        self.key_marks = key_marks
+        self.quoted = quoted
 
 
 class _Builder:

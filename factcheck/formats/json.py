@@ -6,7 +6,6 @@ The layout is published as a JSON Schema in `factcheck/schemas/report.schema.jso
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from typing import Any
 
 from factcheck.problem import Problem
@@ -27,7 +26,7 @@ def problem_dict(p: Problem) -> dict[str, Any]:
         "claim": p.claim_id,
         "check": p.check_id,
         "verdict": p.verdict,
-        "source": asdict(p.source) if p.source else None,
+        "source": p.source._asdict() if p.source else None,
         "details": p.details,
     }
 

@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.anchor import Anchor, locate
 from factcheck.project import ClaimEntry, Project
+from factcheck.records import Record
 
 
-@dataclass
-class Context:
+class Context(Record):
+    __slots__ = _fields = ("project", "disabled", "_anchors", "cache")
     project: Project
-    disabled: frozenset[str] = frozenset()
-    _anchors: dict[int, Anchor | None] = field(default_factory=dict)
-    cache: dict[str, Any] = field(default_factory=dict)
+    disabled: frozenset[str]
+    _anchors: dict[int, Anchor | None]
+    cache: dict[str, Any]
+
+    def __init__(
+        self,
+        project: Project,
+        disabled: frozenset[str] = frozenset(),
+        _anchors: dict[int, Anchor | None] | None = None,
+        cache: dict[str, Any] | None = None,
+    ) -> None:
+        self.project = project
+        self.disabled = disabled
+        self._anchors = {} if _anchors is None else _anchors
+        self.cache = {} if cache is None else cache
 
     def anchor(self, entry: ClaimEntry) -> Anchor | None:
         """Where the claim's quote is in its source now; None if it has no span or source."""
