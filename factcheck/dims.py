@@ -10,7 +10,7 @@ people is count/count, i.e. dimensionless, and times a population gives a count.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from factcheck.records import Frozen, setattr_frozen
 
 _NAMES = {
     "CNY": "money:CNY",
@@ -18,9 +18,14 @@ _NAMES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Dim:
-    exps: tuple[tuple[str, int], ...] = ()
+class Dim(Frozen):
+    """Immutable; equal and hashed by its exponents."""
+
+    __slots__ = _fields = ("exps",)
+    exps: tuple[tuple[str, int], ...]
+
+    def __init__(self, exps: tuple[tuple[str, int], ...] = ()) -> None:
+        setattr_frozen(self, "exps", exps)
 
     @classmethod
     def base(cls, name: str) -> Dim:

@@ -28,8 +28,9 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+from factcheck.records import Frozen, setattr_frozen
 
 if TYPE_CHECKING:
     from fractions import Fraction
@@ -56,22 +57,31 @@ def fmt_number(x: float) -> str:
     return text
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
+class Interval(Frozen):
+    """Immutable; equal and hashed by its four fields."""
+
+    __slots__ = _fields = ("lo", "hi", "lo_closed", "hi_closed")
     lo: float
     hi: float
-    lo_closed: bool = True
-    hi_closed: bool = True
+    lo_closed: bool
+    hi_closed: bool
 
-    def __post_init__(self) -> None:
+    def __init__(self, lo: float, hi: float, lo_closed: bool = True, hi_closed: bool = True) -> None:
         # NaN compares false with everything, so it would give silent wrong verdicts.
-        if self.lo != self.lo or self.hi != self.hi:
+        if lo != lo or hi != hi:
             raise IntervalError("an interval bound is NaN")
         # Infinite ends are never included.
-        if self.lo == -INF and self.lo_closed:
-            object.__setattr__(self, "lo_closed", False)
-        if self.hi == INF and self.hi_closed:
-            object.__setattr__(self, "hi_closed", False)
+        if lo == -INF and lo_closed:
+            lo_closed = False
+        if hi == INF and hi_closed:
+            hi_closed = False
+        setattr_frozen(self, "lo", lo)
+        setattr_frozen(self, "hi", hi)
+        setattr_frozen(self, "lo_closed", lo_closed)
+        setattr_frozen(self, "hi_closed", hi_closed)
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.lo, self.hi, self.lo_closed, self.hi_closed)
 
     @classmethod
     def exact(cls, x: float) -> Interval:

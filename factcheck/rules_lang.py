@@ -41,11 +41,11 @@ import keyword
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Literal
 
 from factcheck.dims import NUMBER, PERCENT, PERMILLE, Dim
 from factcheck.interval import COMPARISONS, Interval, IntervalError, Verdict, fmt_number
+from factcheck.records import Frozen, setattr_frozen
 
 MAX_RULE_LENGTH = 2000
 MAX_DEPTH = 50
@@ -76,68 +76,112 @@ class RuleEvalError(Exception):
 # the sub-expression a number came from.
 
 
-@dataclass(frozen=True, slots=True)
-class Num:
+class Num(Frozen):
+    __slots__ = _fields = ("value", "offset", "src")
     value: float
     offset: int
     src: str
 
+    def __init__(self, value: float, offset: int, src: str) -> None:
+        setattr_frozen(self, "value", value)
+        setattr_frozen(self, "offset", offset)
+        setattr_frozen(self, "src", src)
 
-@dataclass(frozen=True, slots=True)
-class Name:
+
+class Name(Frozen):
+    __slots__ = _fields = ("name", "offset", "src")
     name: str
     offset: int
     src: str
 
+    def __init__(self, name: str, offset: int, src: str) -> None:
+        setattr_frozen(self, "name", name)
+        setattr_frozen(self, "offset", offset)
+        setattr_frozen(self, "src", src)
 
-@dataclass(frozen=True, slots=True)
-class Neg:
+
+class Neg(Frozen):
+    __slots__ = _fields = ("operand", "offset", "src")
     operand: Node
     offset: int
     src: str
 
+    def __init__(self, operand: Node, offset: int, src: str) -> None:
+        setattr_frozen(self, "operand", operand)
+        setattr_frozen(self, "offset", offset)
+        setattr_frozen(self, "src", src)
 
-@dataclass(frozen=True, slots=True)
-class Arith:
+
+class Arith(Frozen):
     """A left-to-right chain of `+ -` or of `* /`: first, then (op, op column, operand, end)."""
 
+    __slots__ = _fields = ("first", "rest", "offset", "src")
     first: Node
     rest: tuple[tuple[str, int, Node, int], ...]
     offset: int
     src: str
 
+    def __init__(self, first: Node, rest: tuple[tuple[str, int, Node, int], ...], offset: int, src: str) -> None:
+        setattr_frozen(self, "first", first)
+        setattr_frozen(self, "rest", rest)
+        setattr_frozen(self, "offset", offset)
+        setattr_frozen(self, "src", src)
 
-@dataclass(frozen=True, slots=True)
-class Call:
+
+class Call(Frozen):
+    __slots__ = _fields = ("func", "args", "offset", "src")
     func: str
     args: tuple[Node, ...]
     offset: int
     src: str
 
+    def __init__(self, func: str, args: tuple[Node, ...], offset: int, src: str) -> None:
+        setattr_frozen(self, "func", func)
+        setattr_frozen(self, "args", args)
+        setattr_frozen(self, "offset", offset)
+        setattr_frozen(self, "src", src)
 
-@dataclass(frozen=True, slots=True)
-class Compare:
+
+class Compare(Frozen):
     """`a < b <= c`: operands and the (op, column) between each pair."""
 
+    __slots__ = _fields = ("operands", "ops", "offset", "src")
     operands: tuple[Node, ...]
     ops: tuple[tuple[str, int], ...]
     offset: int
     src: str
 
+    def __init__(self, operands: tuple[Node, ...], ops: tuple[tuple[str, int], ...], offset: int, src: str) -> None:
+        setattr_frozen(self, "operands", operands)
+        setattr_frozen(self, "ops", ops)
+        setattr_frozen(self, "offset", offset)
+        setattr_frozen(self, "src", src)
 
-@dataclass(frozen=True, slots=True)
-class BoolOp:
+
+class BoolOp(Frozen):
+    __slots__ = _fields = ("op", "operands", "offset", "src")
     op: Literal["and", "or"]
     operands: tuple[Node, ...]
     offset: int
     src: str
 
+    def __init__(self, op: Literal["and", "or"], operands: tuple[Node, ...], offset: int, src: str) -> None:
+        setattr_frozen(self, "op", op)
+        setattr_frozen(self, "operands", operands)
+        setattr_frozen(self, "offset", offset)
+        setattr_frozen(self, "src", src)
 
-@dataclass(frozen=True, slots=True)
-class Not:
+
+class Not(Frozen):
+    __slots__ = _fields = ("operand", "offset", "src")
     operand: Node
     offset: int
     src: str
+
+    def __init__(self, operand: Node, offset: int, src: str) -> None:
+        setattr_frozen(self, "operand", operand)
+        setattr_frozen(self, "offset", offset)
+        setattr_frozen(self, "src", src)
 
 
 Node = Num | Name | Neg | Arith | Call | Compare | BoolOp | Not
@@ -523,26 +567,38 @@ def rule_names(node: Node) -> list[tuple[str, int]]:
 # -- evaluation ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Operand:
+class Operand(Frozen):
     """What a claim id stands for.
 
     `interval` is in the written scale; the value used in arithmetic is
     interval * scale (0.42 per 100,000 is [0.415, 0.425) with scale 1e-5).
     """
 
+    __slots__ = _fields = ("interval", "dim", "unit", "label", "scale")
     interval: Interval
     dim: Dim
     unit: str
-    label: str = ""
-    scale: float = 1.0
+    label: str
+    scale: float
+
+    def __init__(self, interval: Interval, dim: Dim, unit: str, label: str = "", scale: float = 1.0) -> None:
+        setattr_frozen(self, "interval", interval)
+        setattr_frozen(self, "dim", dim)
+        setattr_frozen(self, "unit", unit)
+        setattr_frozen(self, "label", label)
+        setattr_frozen(self, "scale", scale)
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(Frozen):
+    __slots__ = _fields = ("verdict", "steps", "summary")
     verdict: Verdict
     steps: list[str]
     summary: str
+
+    def __init__(self, verdict: Verdict, steps: list[str], summary: str) -> None:
+        setattr_frozen(self, "verdict", verdict)
+        setattr_frozen(self, "steps", steps)
+        setattr_frozen(self, "summary", summary)
 
 
 class _Val:

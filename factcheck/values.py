@@ -11,30 +11,57 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
 from typing import Any
 
 from factcheck.dims import Dim
 from factcheck.interval import Interval, fmt_number
 from factcheck.model import DateClaim, Measured, ReferenceClaim, date_range
 from factcheck.project import ClaimEntry
+from factcheck.records import Frozen, setattr_frozen
 from factcheck.rules.context import Context
 
 DATE = Dim.base("date")
 
 
-@dataclass(frozen=True)
-class ClaimValue:
+class ClaimValue(Frozen):
+    __slots__ = _fields = (
+        "interval", "dim", "unit", "display", "derivation",
+        "scale", "written", "written_at", "mismatch", "problem",
+    )  # fmt: skip
     interval: Interval
     dim: Dim
     unit: str
     display: str  # the interval in the written scale with its unit, for people
     derivation: str
-    scale: float = 1.0  # per-unit value = interval * scale (rates: 0.42 per 100000 -> 1e-5)
-    written: str | None = None  # the figure as the quote writes it
-    written_at: tuple[int, int] | None = None  # its span in the source
-    mismatch: str | None = None  # the record disagrees with the text
-    problem: str | None = None  # the value cannot be read from the quote
+    scale: float  # per-unit value = interval * scale (rates: 0.42 per 100000 -> 1e-5)
+    written: str | None  # the figure as the quote writes it
+    written_at: tuple[int, int] | None  # its span in the source
+    mismatch: str | None  # the record disagrees with the text
+    problem: str | None  # the value cannot be read from the quote
+
+    def __init__(
+        self,
+        interval: Interval,
+        dim: Dim,
+        unit: str,
+        display: str,
+        derivation: str,
+        scale: float = 1.0,
+        written: str | None = None,
+        written_at: tuple[int, int] | None = None,
+        mismatch: str | None = None,
+        problem: str | None = None,
+    ) -> None:
+        setattr_frozen(self, "interval", interval)
+        setattr_frozen(self, "dim", dim)
+        setattr_frozen(self, "unit", unit)
+        setattr_frozen(self, "display", display)
+        setattr_frozen(self, "derivation", derivation)
+        setattr_frozen(self, "scale", scale)
+        setattr_frozen(self, "written", written)
+        setattr_frozen(self, "written_at", written_at)
+        setattr_frozen(self, "mismatch", mismatch)
+        setattr_frozen(self, "problem", problem)
 
 
 def _day(d: dt.date) -> float:

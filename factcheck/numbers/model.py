@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
+
+from factcheck.records import Frozen, setattr_frozen
 
 if TYPE_CHECKING:
     import datetime
@@ -22,8 +23,7 @@ def json_number(x: float | None) -> float | int | None:
     return x
 
 
-@dataclass(frozen=True)
-class Expression:
+class Expression(Frozen):
     """A quantity (`3.3万余起`) or a date (`2021年以来`) and what it means.
 
     Offsets are code points into the scanned string, `[start, end)`; `text` is
@@ -36,22 +36,62 @@ class Expression:
     scale (0.42), `dim` is the quotient (count/count, a number).
     """
 
+    __slots__ = _fields = (
+        "text", "start", "end", "kind", "value", "interval", "unit", "dim", "qualifier",
+        "precision", "per", "per_unit", "derivation", "date_lo", "date_hi", "date_kind",
+    )  # fmt: skip
     text: str
     start: int
     end: int
     kind: Literal["quantity", "date"]
-    value: float | None = None
-    interval: Interval | None = None
-    unit: str | None = None
-    dim: Dim | None = None
-    qualifier: str | None = None
-    precision: float | None = None
-    per: float | None = None
-    per_unit: str | None = None
-    derivation: str = ""
-    date_lo: datetime.date | None = None
-    date_hi: datetime.date | None = None
-    date_kind: Literal["point", "period"] | None = None
+    value: float | None
+    interval: Interval | None
+    unit: str | None
+    dim: Dim | None
+    qualifier: str | None
+    precision: float | None
+    per: float | None
+    per_unit: str | None
+    derivation: str
+    date_lo: datetime.date | None
+    date_hi: datetime.date | None
+    date_kind: Literal["point", "period"] | None
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        kind: Literal["quantity", "date"],
+        value: float | None = None,
+        interval: Interval | None = None,
+        unit: str | None = None,
+        dim: Dim | None = None,
+        qualifier: str | None = None,
+        precision: float | None = None,
+        per: float | None = None,
+        per_unit: str | None = None,
+        derivation: str = "",
+        date_lo: datetime.date | None = None,
+        date_hi: datetime.date | None = None,
+        date_kind: Literal["point", "period"] | None = None,
+    ) -> None:
+        setattr_frozen(self, "text", text)
+        setattr_frozen(self, "start", start)
+        setattr_frozen(self, "end", end)
+        setattr_frozen(self, "kind", kind)
+        setattr_frozen(self, "value", value)
+        setattr_frozen(self, "interval", interval)
+        setattr_frozen(self, "unit", unit)
+        setattr_frozen(self, "dim", dim)
+        setattr_frozen(self, "qualifier", qualifier)
+        setattr_frozen(self, "precision", precision)
+        setattr_frozen(self, "per", per)
+        setattr_frozen(self, "per_unit", per_unit)
+        setattr_frozen(self, "derivation", derivation)
+        setattr_frozen(self, "date_lo", date_lo)
+        setattr_frozen(self, "date_hi", date_hi)
+        setattr_frozen(self, "date_kind", date_kind)
 
     @property
     def unit_text(self) -> str | None:
