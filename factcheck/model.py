@@ -2,9 +2,15 @@
 
 Unknown fields are rejected (`extra='forbid'`) and records are frozen. The YAML
 layout is documented in the README; field names here are the file's names.
-"""
 
-from __future__ import annotations
+The fields and validators every claim shares (`ClaimBase`) and those of a figure
+(`Measured`) are plain mixin classes, not models: pydantic collects their fields
+and validators into each concrete claim class all the same, in the same order,
+and building a model class is the expensive part of importing this module.
+Annotations are evaluated as the classes are defined (no `from __future__ import
+annotations`): pydantic would otherwise compile and evaluate each annotation's text,
+for every class that inherits it.
+"""
 
 import datetime as dt
 import re
@@ -60,13 +66,15 @@ class Citation(Record):
     _norm = field_validator("date", mode="before")(_date_text)
 
     @model_validator(mode="after")
-    def _where(self) -> Citation:
+    def _where(self) -> "Citation":
         if not self.url and not self.document:
             raise ValueError("a citation needs a url or a document")
         return self
 
 
-class ClaimBase(Record):
+class ClaimBase:
+    """Fields and validators of every claim (a mixin: the claim classes are the models)."""
+
     id: Annotated[str, Field(pattern=ID_PATTERN, max_length=100)]
     span: tuple[int, int] | None = None
     quote: str | None = None
@@ -83,7 +91,7 @@ class ClaimBase(Record):
         return span
 
     @model_validator(mode="after")
-    def _anchored(self) -> ClaimBase:
+    def _anchored(self) -> "ClaimBase":
         if self.kind_needs_span() and (self.span is None or self.quote is None):
             raise ValueError("this kind of claim needs a span and its quote")
         if (self.span is None) != (self.quote is None):
@@ -95,7 +103,7 @@ class ClaimBase(Record):
 
 
 class Measured(ClaimBase):
-    """A figure: nominal value as written, its unit and qualifier."""
+    """A figure: nominal value as written, its unit and qualifier (a mixin, like ClaimBase)."""
 
     value: float
     unit: str | None = None
@@ -108,11 +116,11 @@ class Measured(ClaimBase):
     measure: Annotated[str, Field(min_length=1)] | None = None
 
 
-class QuantityClaim(Measured):
+class QuantityClaim(Measured, Record):
     kind: Literal["quantity"]
 
 
-class DateClaim(ClaimBase):
+class DateClaim(ClaimBase, Record):
     """A point (`value`) or a period (`start` and/or `end`), as YYYY[-MM[-DD]]."""
 
     kind: Literal["date"]
@@ -125,7 +133,7 @@ class DateClaim(ClaimBase):
     _norm = field_validator("value", "start", "end", mode="before")(_date_text)
 
     @model_validator(mode="after")
-    def _point_or_period(self) -> DateClaim:
+    def _point_or_period(self) -> "DateClaim":
         if self.value is None and self.start is None and self.end is None:
             raise ValueError("a date claim needs a value, or a start and/or end")
         if self.value is not None and (self.start is not None or self.end is not None):
@@ -140,7 +148,7 @@ class DateClaim(ClaimBase):
         return self.value is None
 
 
-class QuoteClaim(ClaimBase):
+class QuoteClaim(ClaimBase, Record):
     """Words attributed to a named speaker."""
 
     kind: Literal["quote"]
@@ -148,13 +156,13 @@ class QuoteClaim(ClaimBase):
     role: str | None = None
 
 
-class StatementClaim(ClaimBase):
+class StatementClaim(ClaimBase, Record):
     """A fact with no number."""
 
     kind: Literal["statement"]
 
 
-class ReferenceClaim(Measured):
+class ReferenceClaim(Measured, Record):
     """An outside fact with its citation; it may have no span in the source."""
 
     kind: Literal["reference"]
@@ -179,9 +187,13 @@ class Check(Record):
 
 
 class ClaimFile(Record):
+    """The header of a claim file: every key but `claims` and `checks`.
+
+    Those two lists are validated record by record (`Claim`, `Check`), so that one bad
+    record does not hide the others; the header model does not build their schemas again.
+    """
+
     source: Annotated[str, Field(min_length=1)]
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     published: dt.datetime | None = None
     tolerance: Annotated[float, Field(ge=0, lt=1)] | None = None
-    claims: list[Claim] = []
-    checks: list[Check] = []

@@ -22,7 +22,6 @@ from factcheck.yamlload import Loaded, load_yaml
 from factcheck.yamlload import Path as YPath
 
 _CLAIM: TypeAdapter[Any] = TypeAdapter(Claim)
-_CHECK = TypeAdapter(Check)
 
 
 class ClaimEntry(Record):
@@ -271,7 +270,7 @@ def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[L
     for i, item in enumerate(lists["checks"]):
         ident = f"check '{item['id']}'" if isinstance(item, dict) and isinstance(item.get("id"), str) else f"check #{i + 1}"
         try:
-            lf.checks.append(CheckEntry(_CHECK.validate_python(item), lf, i))
+            lf.checks.append(CheckEntry(Check.model_validate(item), lf, i))
         except ValidationError as exc:
             problems.extend(_validation_problems(lf, ("checks", i), exc, ident))
     if isinstance(data.get("source"), str):
