@@ -53,6 +53,17 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project holding the shipped article and no claims yet."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "claims").mkdir()
+    shutil.copy(ROOT / ARTICLE, tmp_path / ARTICLE)
+    (tmp_path / "pyproject.toml").write_text("[tool.factcheck]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
 def mini(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> object:
     """A tiny project whose source bytes and claim file a test writes itself."""
     (tmp_path / "seeds").mkdir()

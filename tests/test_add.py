@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "seeds/zjol-2024-05-28-police-five-years.txt"
@@ -13,16 +10,6 @@ CLAIMS = "claims/zjol-2024-05-28-police-five-years.yaml"
 SHA = "fdf3d3db0751d464f03da7a7a8125d0dd74feb509e1dd80a9278242bc2e65d6b"
 NEW = "claims/zjol-2024-05-28-police-five-years.yaml"  # the default target: claims/<source stem>.yaml
 
-
-@pytest.fixture
-def article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A project holding the shipped article and no claims yet."""
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "claims").mkdir()
-    shutil.copy(ROOT / ARTICLE, tmp_path / ARTICLE)
-    (tmp_path / "pyproject.toml").write_text("[tool.factcheck]\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_exact_match_creates_the_claim_file(article, run) -> None:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import shutil
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from factcheck.extract import Ids, candidates, clause_bounds
@@ -86,16 +84,6 @@ EXPECTED: list[tuple[str, list[int], str, dict[str, Any]]] = [
 
 HEADER = f"source: {ARTICLE}\nsha256: {SHA}\npublished: 2024-05-28T17:26:59+08:00\n"
 
-
-@pytest.fixture
-def article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A project holding the shipped article and no claims yet."""
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "claims").mkdir()
-    shutil.copy(ROOT / ARTICLE, tmp_path / ARTICLE)
-    (tmp_path / "pyproject.toml").write_text("[tool.factcheck]\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_extract_pins_every_figure_date_and_quote_of_the_article(article, run) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -48,15 +47,6 @@ def only_anchor_lines_differ(before: str, after: str) -> None:
             assert key in ("span", "quote", "prefix", "suffix", "sha256"), (a, b)
             assert b.strip().startswith(key + ":")
 
-
-@pytest.fixture
-def article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "claims").mkdir()
-    shutil.copy(ROOT / ARTICLE, tmp_path / ARTICLE)
-    (tmp_path / "pyproject.toml").write_text("[tool.factcheck]\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_round_trip_extract_edit_verify_fix(article, run) -> None:
