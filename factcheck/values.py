@@ -15,7 +15,7 @@ from typing import Any
 
 from factcheck.dims import Dim
 from factcheck.interval import Interval, fmt_number
-from factcheck.model import DateClaim, Measured, ReferenceClaim, date_range
+from factcheck.model import DateClaim, Measured, date_range
 from factcheck.project import ClaimEntry
 from factcheck.records import Frozen, setattr_frozen
 from factcheck.rules.context import Context
@@ -131,10 +131,8 @@ def _measured(ctx: Context, entry: ClaimEntry, claim: Measured) -> ClaimValue:
     scale = 1.0 / claim.per if claim.per else 1.0
     expr = None
     problem = None
-    if claim.quote is not None and not isinstance(claim, ReferenceClaim) or (
-        isinstance(claim, ReferenceClaim) and claim.quote is not None
-    ):
-        exprs = find_expressions(claim.quote or "", published=_published(entry))
+    if claim.quote is not None:  # a reference may have no span in the source
+        exprs = find_expressions(claim.quote, published=_published(entry))
         expr, problem = _pick(exprs, claim.text, "quantity")
     precision = claim.precision
     if precision is None and expr is not None and _same_reading(claim, expr):
@@ -151,12 +149,12 @@ def _measured(ctx: Context, entry: ClaimEntry, claim: Measured) -> ClaimValue:
     written = written_at = mismatch = None
     if expr is not None:
         written = expr.text
-        base = claim.span[0] + (claim.quote or "").find(expr.text) if claim.span else None
         if claim.span is not None:
             base = claim.span[0] + expr.start
             written_at = (base, base + len(expr.text))
-        derivation = expr.derivation
         mismatch = _compare(claim, expr, unit)
+        if mismatch is None:  # the record reads as the text does: show how the text reads
+            derivation = expr.derivation
     return ClaimValue(interval, dim, unit, _display(interval, unit), derivation, scale, written, written_at, mismatch, problem)
 
 
