@@ -97,6 +97,10 @@ def _tolerance(ctx: Context, entry: ClaimEntry, claim: Measured) -> float:
     return ctx.project.config.tolerance
 
 
+def _plural(kind: str) -> str:
+    return "quantities" if kind == "quantity" else kind + "s"
+
+
 def _pick(exprs: list[Any], wanted: str | None, kind: str) -> tuple[Any | None, str | None]:
     found = [e for e in exprs if e.kind == kind]
     if wanted is not None:
@@ -109,7 +113,7 @@ def _pick(exprs: list[Any], wanted: str | None, kind: str) -> tuple[Any | None, 
         return None, f"the quote holds no {kind}"
     if len(found) > 1:
         shown = ", ".join(f"'{e.text}'" for e in found)
-        return None, f"the quote holds {len(found)} {kind}s ({shown}); name one with text:"
+        return None, f"the quote holds {len(found)} {_plural(kind)} ({shown}); name one with text:"
     return found[0], None
 
 

@@ -156,3 +156,23 @@ def test_period_order(run, mini) -> None:
     status, out = lines(run, mini, text)
     assert status == 1
     assert any(line.startswith("claims/a.yaml:34:12: [error] period 'period' starts 2024-06, after its end 2024-05-28 (period-order)") for line in out), out
+
+
+def test_quote_with_several_figures_needs_text(run, mini) -> None:
+    text = HEAD + '  - id: both\n    kind: quantity\n    span: [19, 30]\n    quote: "189项,其中144个"\n    value: 144\n    unit: 个\n'
+    status, out = lines(run, mini, text)
+    assert status == 1
+    assert out[0] == (
+        "claims/a.yaml:33:12: [error] 'both': the quote holds 2 quantities ('189项', '144个'); "
+        "name one with text: (value-matches-text)"
+    )
+    status, out = lines(run, mini, text + '    text: "144个"\n')
+    assert status == 0, out
+
+
+def test_quote_without_a_figure_is_an_error(run, mini) -> None:
+    text = HEAD + '  - id: none\n    kind: quantity\n    span: [11, 19]\n    quote: "全省网上可办事项"\n    value: 189\n'
+    mini(ARTICLE.encode(), text)
+    result = run("verify")
+    assert result.code == 1
+    assert "'none': the quote holds no quantity (value-matches-text)" in result.out
