@@ -47,7 +47,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                     yield Problem(
                         entry.file.path, line, col, "error",
                         f"'{entry.id}' says {value.display}, but the file is published {published.date().isoformat()}",
-                        ID, claim_id=entry.id,
+                        ID, claim_id=entry.id, details={"measure": measure, "published": published.isoformat()},
                     )
             continue
         if len(valued) < 2:
@@ -70,6 +70,10 @@ def check(ctx: Context) -> Iterator[Problem]:
                     + (f" {first_value.unit}" if first_value.unit != "date" else "")
                     + f") on measure '{measure}'",
                     ID, claim_id=entry.id,
+                    details={"measure": measure, "intervals": {
+                        entry.id: {"interval": str(value.interval), "unit": value.unit},
+                        first.id: {"interval": str(first_value.interval), "unit": first_value.unit},
+                    }},
                 )
 
 
