@@ -140,3 +140,11 @@ def test_never_writes_a_file_with_a_yaml_error(project, run) -> None:
     assert lines[0].startswith(f"{CLAIMS}:") and lines[0].endswith("(yaml-syntax)")
     assert lines[-1] == f"{CLAIMS}: not written: fix the YAML errors first"
     assert path.read_text(encoding="utf-8") == broken
+
+
+def test_into_outside_the_project_is_refused(article, run, tmp_path) -> None:
+    outside = tmp_path.parent / f"{tmp_path.name}-elsewhere.yaml"
+    result = run("add", ARTICLE, "为全国最低的省份之一", "--into", str(outside))
+    assert result.code == 2
+    assert result.err == f"factcheck: error: {outside} lies outside the project ({article}); claim files belong inside it\n"
+    assert not outside.exists()

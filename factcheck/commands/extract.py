@@ -73,6 +73,11 @@ def taken_ids(project: Project) -> set[str]:
 def file_for(project: Project, config: Config, path: Path) -> tuple[LoadedFile | None, list[str]]:
     """The loaded claim file at path (loading it if it lies outside the claims folder) and the
     lines of any problem that forbids rewriting it; (None, []) if it does not exist."""
+    try:
+        path.resolve().relative_to(config.root.resolve())
+    except ValueError:
+        # Its `source:` is a path relative to the project root: elsewhere it would dangle.
+        raise UsageError(f"{path} lies outside the project ({config.root}); claim files belong inside it") from None
     if not path.exists():
         return None, []
     key = path.resolve()
