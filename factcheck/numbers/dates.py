@@ -99,8 +99,10 @@ def patterns(numcore: str) -> list[tuple[str, str]]:
         (
             # 五年 alone is a duration: a period needs 近/过去 before or 来/以来 after.
             "ago",
-            rf"(?P<ag_pre>近|过去的?|最近)(?P<ag_n>{numcore})(?P<ag_u>年(?!代|级)|个月)(?P<ag_suf>以来|来)?"
-            rf"|(?P<ag_n2>{numcore})(?P<ag_u2>年|个月)(?P<ag_suf2>以来|来)",
+            # The number is written once: without 近/过去 before it, 来/以来 must follow.
+            rf"(?P<ag_pre>近|过去的?|最近)?(?P<ag_n>{numcore})"
+            rf"(?(ag_pre)(?P<ag_u>年(?!代|级)|个月)(?P<ag_suf>以来|来)?"
+            rf"|(?P<ag_u2>年|个月)(?P<ag_suf2>以来|来))",
         ),
     ]
 
@@ -261,7 +263,7 @@ def _dd(m: re.Match[str], ctx: Context) -> Expression | None:
 
 def _ago(m: re.Match[str], ctx: Context) -> Expression | None:
     pre, suffix = m.group("ag_pre"), m.group("ag_suf") or m.group("ag_suf2")
-    written = m.group("ag_n") or m.group("ag_n2")
+    written = m.group("ag_n")
     num = (
         read_chinese(written)
         if written[0] not in "0123456789０１２３４５６７８９"

@@ -72,9 +72,11 @@ AR = (
 CN = f"[{CN_CHARS}]+(?:点[{CN_DIGIT_CHARS}]+)?"
 NUMCORE = f"(?:{AR}|{CN})"
 # A multiplier after digits; 百/千/万 followed by 分 start 百分点/千分之, not a multiplier.
-MULT = (
-    "(?=[十拾百佰千仟万萬亿億])(?:[十拾]|[百佰](?!分)|[千仟](?!分))?(?:万亿|[万萬](?!分)|[亿億])?"
-)
+# Never empty, so that no lookahead class of all ten characters is needed (each class of
+# scattered CJK characters costs `re` ~0.1 ms to compile, and MULT is used three times).
+_MULT_SMALL = "[十拾]|[百佰](?!分)|[千仟](?!分)"
+_MULT_BIG = "万亿|[万萬](?!分)|[亿億]"
+MULT = f"(?:{_MULT_SMALL})(?:{_MULT_BIG})?|{_MULT_BIG}"
 PRE = (
     "不少于|不低于|不超过|不高于|不到|不足|将近|接近|超过|高于|多于|大于|低于|少于"
     "|至少|最少|至多|最多|大约|约为|约|近|逾|超"
