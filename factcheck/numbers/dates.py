@@ -37,12 +37,13 @@ CONN = RANGE_CONN
 _CN0 = "〇零一二三四五六七八九"
 # Compiling a class of scattered CJK characters costs `re` ~0.1 ms (a 64K-entry bitmap),
 # so each is written once per pattern where it can be: one class after the first digit
-# of a year; 一 to 九 as alternatives, which `re` keeps as cheap literal branches as long
-# as one alternative is longer than a character (or empty, for an optional digit).
+# of a year (二 then 〇, 零 or 一 as three lookaheads); 一 to 九 as alternatives, which
+# `re` keeps as cheap literal branches as long as one alternative is longer than a
+# character (or empty, for an optional digit).
 _D19 = "|".join("一二三四五六七八九")
 YEAR = (
     r"(?<![0-9０-９])(?:1[0-9]{3}|2[01][0-9]{2}|１[０-９]{3}|２[０１][０-９]{2}"
-    rf"|(?:一|二(?=[〇零一]))[{_CN0}]{{3}})(?![0-9０-９])"
+    rf"|(?:一|二(?=〇)|二(?=零)|二(?=一))[{_CN0}]{{3}})(?![0-9０-９])"
 )
 MON = rf"(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|{_D19})"
 DAY = (
