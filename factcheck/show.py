@@ -33,7 +33,7 @@ def _context_parts(entry: ClaimEntry) -> tuple[str, str, str, int, int] | None:
     lo, hi = source.sentence_bounds(start, end)
     lo, hi = max(lo, start - CONTEXT_CHARS), min(hi, end + CONTEXT_CHARS)
     line, col = source.line_col(start)
-    before = ("…" if lo > 0 and source.text[lo - 1] not in "。\n" else "") + source.text[lo:start]
+    before = ("…" if lo > 0 and source.text[lo - 1] not in "。！？!?\n \t\u3000" else "") + source.text[lo:start]
     after = source.text[end:hi] + ("…" if hi < len(source.text) and source.text[hi - 1] not in "。\n" else "")
     return before, source.text[start:end], after, line, col
 
