@@ -142,12 +142,6 @@ def _occurrences(text: str, quote: str, lo: int, hi: int, limit: int = 10_000) -
     return found
 
 
-def find_exact(text: str, quote: str, old_start: int, prefix: str = "", suffix: str = "") -> int | None:
-    """Start of the best exact occurrence of quote (best context, then nearest), or None."""
-    best = _best_exact(text, quote, prefix, suffix, old_start)
-    return None if best is None else best[0]
-
-
 def _best_exact(text: str, quote: str, prefix: str, suffix: str, expected: int) -> tuple[int, bool] | None:
     """(start, whole context agrees) of the best exact occurrence, searching near `expected` first."""
     if not quote:

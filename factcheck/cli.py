@@ -71,10 +71,10 @@ def verify(
     files_only: Annotated[bool, typer.Option("--files-only", help="Check only the named claim files, each on its own (schema, spans, values); rules that relate claims across files are skipped.")] = False,
 ) -> int:
     """Check every claim against its source and every declared check against the claims."""
-    from factcheck.formats import FORMATS, choose_format, use_color
+    from factcheck.formats import COLORS, FORMATS, choose_format, use_color
 
     _check_choice("--format", fmt, FORMATS)
-    _check_choice("--color", color, ("auto", "always", "never"))
+    _check_choice("--color", color, COLORS)
     config = _config()
     if fix:
         from factcheck.fix import fix_project
@@ -104,10 +104,11 @@ def show(
     color: ColorOpt = "auto",
 ) -> int:
     """Show one claim (source context, value, provenance, verdicts) or one check (its arithmetic)."""
+    from factcheck.formats import COLORS
     from factcheck.show import render_show
 
     _check_choice("--format", fmt, ("auto", "text", "json"))
-    _check_choice("--color", color, ("auto", "always", "never"))
+    _check_choice("--color", color, COLORS)
     text, code = render_show(_config(), ident, fmt, color)
     _emit(text)
     return code

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from factcheck.problem import Problem
-
 
 class FactcheckError(Exception):
     """Base of every error a user can cause; never shown as a traceback."""
@@ -12,10 +10,3 @@ class FactcheckError(Exception):
 class UsageError(FactcheckError):
     """Bad command-line use: exit code 2."""
 
-
-class InputError(FactcheckError):
-    """Bad input files: carries the problems found, reported as findings (exit 1)."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(p.render() for p in problems))
-        self.problems = problems

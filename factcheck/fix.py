@@ -16,27 +16,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factcheck.anchor import ACCEPT, Anchor, Selector, context, locate_all
+from factcheck.anchor import ACCEPT, Anchor, context
 from factcheck.config import Config
-from factcheck.errors import UsageError
-from factcheck.project import LoadedFile, load_project
-
-# Load findings that mean the file's YAML itself is not to be trusted for rewriting.
-_UNREADABLE = frozenset({"yaml-syntax", "duplicate-key", "claim-file"})
-
-
-def _short(text: str, limit: int = 40) -> str:
-    text = text.replace("\n", "\\n").replace("\r", "\\r")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+from factcheck.project import UNREADABLE, LoadedFile, load_project, require_paths
+from factcheck.rules.context import file_anchors
+from factcheck.text import shorten
 
 
 def fix_project(config: Config, paths: list[Path]) -> list[str]:
     """Re-anchor and write back every claim file under paths (default: all); lines for people."""
-    for path in paths:
-        if not path.exists():
-            raise UsageError(f"no such file or folder: {path}")
+    require_paths(paths)
     project = load_project(config, paths)
-    unreadable = {p.path: p.rule for p in project.problems if p.rule in _UNREADABLE}
+    unreadable = {p.path: p.rule for p in project.problems if p.rule in UNREADABLE}
     lines: list[str] = []
     for lf in project.files:
         if lf.path in unreadable or lf.loaded is None:
@@ -54,14 +45,10 @@ def fix_file(root: Path, lf: LoadedFile) -> list[str]:
     source = lf.source
     if source is None or lf.header is None:
         return []
-    entries = [e for e in lf.claims if e.claim.span is not None and e.claim.quote is not None]
-    anchors = locate_all(
-        source.text, [Selector(tuple(e.claim.span), e.claim.quote, e.claim.prefix, e.claim.suffix) for e in entries]
-    )
     updates: list[tuple[int, Anchor]] = []
     lines: list[str] = []
     settled = True
-    for entry, anchor in zip(entries, anchors, strict=True):
+    for entry, anchor in file_anchors(lf):
         old = f"[{entry.claim.span[0]}, {entry.claim.span[1]})"
         new = f"[{anchor.start}, {anchor.end})"
         if anchor.status == "anchored":
@@ -73,7 +60,7 @@ def fix_file(root: Path, lf: LoadedFile) -> list[str]:
             updates.append((entry.index, anchor))
             lines.append(
                 f"{lf.path}: {entry.id} changed {old} -> {new}, score {anchor.score:.0f}: "
-                f"'{_short(entry.claim.quote)}' -> '{_short(anchor.text)}'"
+                f"'{shorten(entry.claim.quote)}' -> '{shorten(anchor.text)}'"
             )
         else:
             settled = False

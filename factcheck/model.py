@@ -143,10 +143,6 @@ class DateClaim(ClaimBase, Record):
                 date_range(text)
         return self
 
-    @property
-    def is_period(self) -> bool:
-        return self.value is None
-
 
 class QuoteClaim(ClaimBase, Record):
     """Words attributed to a named speaker."""

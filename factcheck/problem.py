@@ -7,7 +7,6 @@ from typing import Any, Literal
 from factcheck.records import Frozen, setattr_frozen
 
 Level = Literal["error", "warning", "info"]
-LEVELS: tuple[Level, ...] = ("error", "warning", "info")
 
 
 class SourceLocation(Frozen):

@@ -149,6 +149,19 @@ class Project(Record):
         return index
 
 
+# Load findings after which a claim file's YAML is not to be trusted for rewriting.
+UNREADABLE = frozenset({"yaml-syntax", "duplicate-key", "claim-file"})
+
+
+def require_paths(paths: list[Path]) -> None:
+    """Paths named on the command line must exist: a usage error otherwise."""
+    from factcheck.errors import UsageError
+
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {path}")
+
+
 def rel(root: Path, path: Path) -> str:
     try:
         return path.resolve().relative_to(root).as_posix()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from factcheck.problem import Problem
 from factcheck.records import Frozen, Record, setattr_frozen
@@ -52,12 +51,11 @@ class CheckResult(Frozen):
 
 
 class Report(Record):
-    __slots__ = _fields = ("problems", "files", "claims", "checks", "extra")
+    __slots__ = _fields = ("problems", "files", "claims", "checks")
     problems: list[Problem]
     files: int
     claims: int
     checks: list[CheckResult]
-    extra: dict[str, Any]
 
     def __init__(
         self,
@@ -65,13 +63,11 @@ class Report(Record):
         files: int = 0,
         claims: int = 0,
         checks: list[CheckResult] | None = None,
-        extra: dict[str, Any] | None = None,
     ) -> None:
         self.problems = [] if problems is None else problems
         self.files = files
         self.claims = claims
         self.checks = [] if checks is None else checks
-        self.extra = {} if extra is None else extra
 
     def count(self, level: str) -> int:
         return sum(1 for p in self.problems if p.level == level)

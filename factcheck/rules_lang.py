@@ -38,11 +38,11 @@ Evaluation is interval arithmetic (`factcheck.interval`) with dimensions
 from __future__ import annotations
 
 import keyword
-import math
 import re
 from collections.abc import Callable, Mapping
 from typing import Literal
 
+from factcheck.days import DATE, date_text
 from factcheck.dims import NUMBER, PERCENT, PERMILLE, Dim
 from factcheck.interval import COMPARISONS, Interval, IntervalError, Verdict, fmt_number
 from factcheck.records import Frozen, setattr_frozen
@@ -616,27 +616,13 @@ class _Val:
     def text(self) -> str:
         """The interval as shown; cached, as formatting bounds is most of the cost of a step."""
         if self._text is None:
-            self._text = _dates_text(self.iv) if self.dim == _DATE else str(self.iv)
+            self._text = date_text(self.iv) if self.dim == DATE else str(self.iv)
         return self._text
 
     def with_unit(self) -> str:
-        if self.dim == _DATE:
+        if self.dim == DATE:
             return self.text()
         return f"{self.text()} {self.unit}" if self.unit else self.text()
-
-
-_DATE = Dim.base("date")
-
-
-def _dates_text(iv: Interval) -> str:
-    """Days are held as ordinals [first, last + 1); people read them as dates."""
-    import datetime as dt
-
-    def day(x: float) -> str:
-        return dt.date.fromordinal(int(x)).isoformat() if math.isfinite(x) and 1 <= x < 3_652_060 else str(x)
-
-    first, last = day(iv.lo), day(iv.hi - 1)
-    return first if first == last else f"{first} – {last}"
 
 
 def _unit_of(dim: Dim) -> str:

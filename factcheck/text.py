@@ -26,6 +26,12 @@ class SourceDecodeError(Exception):
         self.col = col
 
 
+def shorten(text: str, limit: int = 40) -> str:
+    """A text for a one-line message: line breaks shown as escapes, cut with … past limit."""
+    text = text.replace("\n", "\\n").replace("\r", "\\r")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

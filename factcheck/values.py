@@ -13,14 +13,13 @@ import datetime as dt
 import math
 from typing import Any
 
+from factcheck.days import DATE, date_interval, date_text
 from factcheck.dims import Dim
 from factcheck.interval import Interval, fmt_number
 from factcheck.model import DateClaim, Measured, date_range
 from factcheck.project import ClaimEntry
 from factcheck.records import Frozen, setattr_frozen
 from factcheck.rules.context import Context
-
-DATE = Dim.base("date")
 
 
 class ClaimValue(Frozen):
@@ -62,25 +61,6 @@ class ClaimValue(Frozen):
         setattr_frozen(self, "written_at", written_at)
         setattr_frozen(self, "mismatch", mismatch)
         setattr_frozen(self, "problem", problem)
-
-
-def _day(d: dt.date) -> float:
-    return float(d.toordinal())
-
-
-def date_interval(first: dt.date, last: dt.date) -> Interval:
-    """Days as a half-open interval of ordinals: [first, last + 1)."""
-    return Interval(_day(first), _day(last) + 1, True, False)
-
-
-def date_text(interval: Interval) -> str:
-    if interval.lo == -math.inf or interval.hi == math.inf:
-        lo = "…" if interval.lo == -math.inf else dt.date.fromordinal(int(interval.lo)).isoformat()
-        hi = "…" if interval.hi == math.inf else dt.date.fromordinal(int(interval.hi) - 1).isoformat()
-        return f"{lo} – {hi}"
-    first = dt.date.fromordinal(int(interval.lo))
-    last = dt.date.fromordinal(int(interval.hi) - 1)
-    return first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
 
 
 def _published(entry: ClaimEntry) -> dt.date | None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from factcheck.config import Config
 from factcheck.errors import UsageError
-from factcheck.project import Project, load_project
+from factcheck.project import Project, load_project, require_paths
 from factcheck.report import Report
 from factcheck.rules import LOAD_RULES, RULES, run_rules
 from factcheck.rules.context import Context
@@ -20,9 +20,7 @@ def build_context(config: Config, paths: list[Path] | None = None) -> Context:
     unknown = sorted(set(config.disable) - known_rules())
     if unknown:
         raise UsageError(f"unknown rule '{unknown[0]}' in disable (known: {', '.join(sorted(known_rules()))})")
-    for path in paths or []:
-        if not path.exists():
-            raise UsageError(f"no such file or folder: {path}")
+    require_paths(paths or [])
     project = load_project(config, paths)
     return Context(project=project, disabled=config.disable)
 

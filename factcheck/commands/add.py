@@ -24,20 +24,16 @@ from factcheck.config import Config
 from factcheck.errors import UsageError
 from factcheck.model import ID_PATTERN
 from factcheck.project import rel
+from factcheck.text import shorten
 
 KINDS = ("quantity", "date", "quote", "statement")
-
-
-def _short(text: str, limit: int = 50) -> str:
-    text = text.replace("\n", "\\n").replace("\r", "\\r")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _candidates(matches: list[Any], source: Any) -> list[str]:
     lines = []
     for m in matches:
         line, col = source.text.line_col(m.start)
-        lines.append(f"  {source.path}:{line}:{col} [{m.start}, {m.end}) score {m.score:.0f}: '{_short(m.text)}'")
+        lines.append(f"  {source.path}:{line}:{col} [{m.start}, {m.end}) score {m.score:.0f}: '{shorten(m.text, 50)}'")
     return lines
 
 
@@ -112,14 +108,14 @@ def run_add(config: Config, source_name: Path, quote: str, ident: str | None, ki
     text = source.text.text
     matches = search(text, quote)
     if not matches or matches[0].score < ACCEPT:
-        lines = [f"no match for '{_short(quote)}' in {source.path} (a match needs a score of {ACCEPT:.0f})"]
+        lines = [f"no match for '{shorten(quote, 50)}' in {source.path} (a match needs a score of {ACCEPT:.0f})"]
         if matches:
             lines += ["closest:", *_candidates(matches[:3], source)]
         return "\n".join(lines) + "\n", 1
     best = matches[0]
     rivals = [m for m in matches if m.score >= max(ACCEPT, best.score - AMBIGUITY_MARGIN)]
     if len(rivals) > 1:
-        lines = [f"'{_short(quote)}' matches {len(rivals)} places in {source.path}; quote more of the sentence:"]
+        lines = [f"'{shorten(quote, 50)}' matches {len(rivals)} places in {source.path}; quote more of the sentence:"]
         return "\n".join(lines + _candidates(rivals, source)) + "\n", 1
 
     target = into
@@ -145,7 +141,7 @@ def run_add(config: Config, source_name: Path, quote: str, ident: str | None, ki
     except writeback.WriteError as exc:
         return f"{rel(config.root, target)}: {exc}\n", 1
     line, col = source.text.line_col(best.start)
-    how = "exact match" if best.exact else f"fuzzy match, score {best.score:.0f} (you typed '{_short(quote)}')"
+    how = "exact match" if best.exact else f"fuzzy match, score {best.score:.0f} (you typed '{shorten(quote, 50)}')"
     lines = [
         f"{rel(config.root, target)}: added {claim['id']} ({kind}) at {source.path}:{line}:{col} "
         f"[{best.start}, {best.end}), {how}",

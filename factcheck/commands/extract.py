@@ -17,6 +17,7 @@ from typing import Any
 from factcheck.config import Config
 from factcheck.errors import UsageError
 from factcheck.project import (
+    UNREADABLE,
     LoadedFile,
     Project,
     SourceCache,
@@ -26,9 +27,6 @@ from factcheck.project import (
     resolve_source,
 )
 from factcheck.text import SourceDecodeError, SourceText
-
-# Load findings that mean a claim file cannot be rewritten safely.
-UNREADABLE = frozenset({"yaml-syntax", "duplicate-key", "claim-file"})
 
 
 @dataclass

@@ -22,8 +22,6 @@ INFORMATION_URI = "https://pypi.org/project/factcheck/"
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
-# A rule module may declare LEVEL; otherwise these are the levels the rules report at.
-DEFAULT_LEVELS = {"source-hash": "warning"}
 
 
 def information_uri() -> str:
@@ -62,7 +60,7 @@ def rule_table() -> list[dict[str, Any]]:
     rules = []
     for rule_id, module in RULES.items():
         short, full = split_doc(rule_id, module.__doc__ or rule_id)
-        level = getattr(module, "LEVEL", DEFAULT_LEVELS.get(rule_id, "error"))
+        level = getattr(module, "LEVEL", "error")
         rules.append(_descriptor(rule_id, short, full, level))
     for rule_id, text in LOAD_RULES.items():
         rules.append(_descriptor(rule_id, text, text, "error"))

@@ -6,7 +6,6 @@ Each rule is a module with `ID`, a docstring that is its user documentation, and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from types import ModuleType
 
 from factcheck.problem import Problem
@@ -24,8 +23,6 @@ from factcheck.rules import (
     value_matches_text,
 )
 from factcheck.rules.context import Context
-
-RuleFn = Callable[[Context], Iterator[Problem]]
 
 RULES: dict[str, ModuleType] = {
     module.ID: module

@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.anchor import Anchor, locate
-from factcheck.project import ClaimEntry, Project
+from factcheck.anchor import Anchor, Selector, locate_all
+from factcheck.project import ClaimEntry, LoadedFile, Project
 from factcheck.records import Record
+
+
+def file_anchors(lf: LoadedFile) -> list[tuple[ClaimEntry, Anchor]]:
+    """Where each spanned claim of a file stands in its source now (verify and --fix alike).
+
+    The claims of one source are located together, so each search starts from where
+    its neighbours were found (see `anchor.locate_all`).
+    """
+    source = lf.source
+    if source is None:
+        return []
+    entries = [e for e in lf.claims if e.claim.span is not None and e.claim.quote is not None]
+    selectors = [Selector(tuple(e.claim.span), e.claim.quote, e.claim.prefix, e.claim.suffix) for e in entries]
+    return list(zip(entries, locate_all(source.text, selectors), strict=True))
 
 
 class Context(Record):
@@ -32,10 +46,7 @@ class Context(Record):
         """Where the claim's quote is in its source now; None if it has no span or source."""
         key = id(entry)
         if key not in self._anchors:
-            claim = entry.claim
-            source = entry.file.source
-            if claim.span is None or claim.quote is None or source is None:
-                self._anchors[key] = None
-            else:
-                self._anchors[key] = locate(source.text, claim.span, claim.quote, claim.prefix, claim.suffix)
+            self._anchors[key] = None
+            for located, anchor in file_anchors(entry.file):
+                self._anchors[id(located)] = anchor
         return self._anchors[key]

@@ -15,7 +15,8 @@ ID = "date-not-after-publication"
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    from factcheck.values import claim_value, date_text
+    from factcheck.days import date_text
+    from factcheck.values import claim_value
 
     for entry in ctx.project.claims():
         if entry.claim.kind != "date" or entry.file.published is None:

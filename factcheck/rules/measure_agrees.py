@@ -23,7 +23,8 @@ ID = "measure-agrees"
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    from factcheck.values import claim_value, date_interval, date_text
+    from factcheck.days import date_interval
+    from factcheck.values import claim_value
 
     groups: dict[str, list[ClaimEntry]] = {}
     for entry in ctx.project.claims():
@@ -42,7 +43,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                 if published is None:
                     continue
                 day = date_interval(published.date(), published.date())
-                if not _overlap(value.interval, day):
+                if not value.interval.overlaps(day):
                     line, col = entry.pos("value") if getattr(entry.claim, "value", None) else entry.pos()
                     yield Problem(
                         entry.file.path, line, col, "error",
@@ -61,14 +62,11 @@ def check(ctx: Context) -> Iterator[Problem]:
                     f"'{entry.id}' and '{first.id}' share measure '{measure}' but not a dimension "
                     f"({value.dim} vs {first_value.dim})", ID, claim_id=entry.id,
                 )
-            elif not _overlap(_scaled(value), _scaled(first_value)):
-                shown = date_text if value.unit == "date" else (lambda i: str(i))
+            elif not _scaled(value).overlaps(_scaled(first_value)):
                 yield Problem(
                     entry.file.path, line, col, "error",
-                    f"'{entry.id}' ({shown(value.interval)} {value.unit if value.unit != 'date' else ''}".rstrip()
-                    + f") disagrees with '{first.id}' ({shown(first_value.interval)}"
-                    + (f" {first_value.unit}" if first_value.unit != "date" else "")
-                    + f") on measure '{measure}'",
+                    f"'{entry.id}' ({value.display}) disagrees with '{first.id}' ({first_value.display}) "
+                    f"on measure '{measure}'",
                     ID, claim_id=entry.id,
                     details={"measure": measure, "intervals": {
                         entry.id: {"interval": str(value.interval), "unit": value.unit},
@@ -83,12 +81,3 @@ def _scaled(value: ClaimValue) -> Interval:
         return interval
     return Interval(interval.lo * scale, interval.hi * scale, interval.lo_closed, interval.hi_closed)
 
-
-def _overlap(a: Interval, b: Interval) -> bool:
-    if a.hi < b.lo or b.hi < a.lo:
-        return False
-    if a.hi == b.lo:
-        return a.hi_closed and b.lo_closed
-    if b.hi == a.lo:
-        return b.hi_closed and a.lo_closed
-    return True

@@ -10,13 +10,9 @@ from collections.abc import Iterator
 
 from factcheck.problem import Problem, SourceLocation
 from factcheck.rules.context import Context
+from factcheck.text import shorten
 
 ID = "quote-matches-span"
-
-
-def _short(text: str, limit: int = 40) -> str:
-    text = text.replace("\n", "\\n").replace("\r", "\\r")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -31,7 +27,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue  # reported by span-in-text
         actual = source.text[start:end]
         line, col = entry.pos("span")
-        message = f"span [{start}, {end}) of '{entry.id}' reads '{_short(actual)}', not the quote '{_short(claim.quote)}'"
+        message = f"span [{start}, {end}) of '{entry.id}' reads '{shorten(actual)}', not the quote '{shorten(claim.quote)}'"
         location = None
         if anchor.status in ("moved", "changed"):
             sline, scol = source.line_col(anchor.start)
@@ -40,7 +36,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                 message += f"; the quote is now at [{anchor.start}, {anchor.end}) ({source.path}:{sline}:{scol}): moved"
             else:
                 message += (
-                    f"; closest text is '{_short(anchor.text)}' at [{anchor.start}, {anchor.end}) "
+                    f"; closest text is '{shorten(anchor.text)}' at [{anchor.start}, {anchor.end}) "
                     f"({source.path}:{sline}:{scol}), score {anchor.score:.0f}: changed"
                 )
         else:

@@ -14,6 +14,7 @@ from factcheck.problem import Problem
 from factcheck.rules.context import Context
 
 ID = "source-hash"
+LEVEL = "warning"
 
 
 def check(ctx: Context) -> Iterator[Problem]:
