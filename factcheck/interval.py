@@ -198,12 +198,7 @@ class Interval(Frozen):
         _need(b)
         lo, lo_closed = _lower(self, b)
         # min(x, y) reaches the smaller upper end; a tie needs both members to reach it.
-        if self.hi < b.hi:
-            hi, hi_closed = self.hi, self.hi_closed
-        elif b.hi < self.hi:
-            hi, hi_closed = b.hi, b.hi_closed
-        else:
-            hi, hi_closed = self.hi, self.hi_closed and b.hi_closed
+        hi, hi_closed = _inner_upper(self, b)
         return Interval(lo, hi, lo_closed, hi_closed)
 
     def maximum(self, other: Interval | float) -> Interval:
@@ -228,12 +223,7 @@ class Interval(Frozen):
             lo, lo_closed = b.lo, b.lo_closed
         else:
             lo, lo_closed = self.lo, self.lo_closed and b.lo_closed
-        if self.hi < b.hi:
-            hi, hi_closed = self.hi, self.hi_closed
-        elif b.hi < self.hi:
-            hi, hi_closed = b.hi, b.hi_closed
-        else:
-            hi, hi_closed = self.hi, self.hi_closed and b.hi_closed
+        hi, hi_closed = _inner_upper(self, b)
         common = Interval(lo, hi, lo_closed, hi_closed)
         return None if common.is_empty else common
 
@@ -362,6 +352,15 @@ def _lower(a: Interval, b: Interval) -> tuple[float, bool]:
     if b.lo < a.lo:
         return b.lo, b.lo_closed
     return a.lo, a.lo_closed or b.lo_closed
+
+
+def _inner_upper(a: Interval, b: Interval) -> tuple[float, bool]:
+    """The smaller upper end of a and b; a tie is attained only if both attain it."""
+    if a.hi < b.hi:
+        return a.hi, a.hi_closed
+    if b.hi < a.hi:
+        return b.hi, b.hi_closed
+    return a.hi, a.hi_closed and b.hi_closed
 
 
 def _add_bound(x: float, y: float, up: bool) -> float:

@@ -9,6 +9,7 @@ from factcheck.config import Config
 from factcheck.errors import UsageError
 from factcheck.formats import terminal_width
 from factcheck.model import KINDS
+from factcheck.text import align
 from factcheck.verify import build_context
 
 
@@ -45,7 +46,7 @@ def render_list(config: Config, kind: str | None, source: str | None, fmt: str, 
     from factcheck.formats import choose_format, use_color
 
     rows = list_rows(config, kind, source)
-    out = choose_format(fmt) if fmt == "auto" else fmt
+    out = choose_format(fmt)
     if out == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n", 0
     if out == "rich":
@@ -59,8 +60,5 @@ def render_list(config: Config, kind: str | None, source: str | None, fmt: str, 
         with console.capture() as capture:
             console.print(table)
         return capture.get(), 0
-    width = max([len(r["id"]) for r in rows] + [2])
-    lines = [f"{'id':<{width}}  {'kind':<9}  {'value':<28}  source"]
-    for row in rows:
-        lines.append(f"{row['id']:<{width}}  {row['kind']:<9}  {row['value']:<28}  {row['where']}")
-    return "\n".join(lines) + "\n", 0
+    cells = [["id", "kind", "value", "source"]] + [[r["id"], r["kind"], r["value"], r["where"]] for r in rows]
+    return "\n".join(align(cells)) + "\n", 0

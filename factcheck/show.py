@@ -247,7 +247,7 @@ def render_show(config: Config, ident: str, fmt: str, color: str) -> tuple[str, 
     from factcheck.formats import choose_format, use_color
 
     data = show_data(config, ident)
-    kind = choose_format(fmt) if fmt == "auto" else fmt
+    kind = choose_format(fmt)
     failed = any(r["verdict"] == "fail" for r in data.get("rules", [])) or data.get("verdict") in ("fail", "error")
     code = 1 if failed else 0
     if kind == "json":

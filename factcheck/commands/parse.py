@@ -9,22 +9,12 @@ from __future__ import annotations
 
 import datetime
 import json
-import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from factcheck.numbers import Expression
 
 EMPTY = "no quantities or dates found"
-
-
-def _width(text: str) -> int:
-    """Columns a string takes in a terminal: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
 
 
 def _meaning(expr: Expression) -> str:
@@ -59,12 +49,9 @@ def render_text(exprs: list[Expression]) -> str:
     """One line per expression: span, text, kind, meaning, unit, dimension, qualifier."""
     if not exprs:
         return EMPTY
-    rows = [_row(e) for e in exprs]
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = [
-        "  ".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows
-    ]
-    return "\n".join(lines)
+    from factcheck.text import align
+
+    return "\n".join(align([_row(e) for e in exprs]))
 
 
 def render_json(exprs: list[Expression]) -> str:
