@@ -40,36 +40,33 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
     yield _run
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the shipped article and its claims, as the working directory."""
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "claims").mkdir()
-    shutil.copy(ROOT / ARTICLE, tmp_path / ARTICLE)
-    shutil.copy(ROOT / CLAIMS, tmp_path / CLAIMS)
-    (tmp_path / "pyproject.toml").write_text("[tool.factcheck]\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def _empty_project(root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """claims/, seeds/ and a [tool.factcheck] pyproject.toml under root, the working directory."""
+    (root / "seeds").mkdir()
+    (root / "claims").mkdir()
+    (root / "pyproject.toml").write_text("[tool.factcheck]\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
 
 
 @pytest.fixture
 def article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A project holding the shipped article and no claims yet."""
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "claims").mkdir()
-    shutil.copy(ROOT / ARTICLE, tmp_path / ARTICLE)
-    (tmp_path / "pyproject.toml").write_text("[tool.factcheck]\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
+    shutil.copy(ROOT / ARTICLE, _empty_project(tmp_path, monkeypatch) / ARTICLE)
     return tmp_path
+
+
+@pytest.fixture
+def project(article: Path) -> Path:
+    """A copy of the shipped article and its claims, as the working directory."""
+    shutil.copy(ROOT / CLAIMS, article / CLAIMS)
+    return article
 
 
 @pytest.fixture
 def mini(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> object:
     """A tiny project whose source bytes and claim file a test writes itself."""
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "claims").mkdir()
-    (tmp_path / "pyproject.toml").write_text("[tool.factcheck]\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
+    _empty_project(tmp_path, monkeypatch)
 
     def _make(source: bytes, claims_yaml: str, name: str = "a.txt") -> Path:
         (tmp_path / "seeds" / name).write_bytes(source)
@@ -80,12 +77,6 @@ def mini(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> object:
         return path
 
     return _make
-
-
-def edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
 def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
