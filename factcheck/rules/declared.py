@@ -13,11 +13,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.problem import Level, Problem
+from factcheck.project import CheckEntry
 from factcheck.report import CheckResult
 from factcheck.rules.context import Context
-from factcheck.rules.names_exist import parsed_rules
+from factcheck.rules.names_exist import parsed_rule
 
 ID = "check"
+
+
+def _result(entry: CheckEntry, names: list[str], verdict: str, summary: str, steps: tuple[str, ...]) -> CheckResult:
+    line, col = entry.pos("rule")
+    return CheckResult(entry.id, entry.file.path, line, col, entry.check.rule, entry.check.why,
+                       verdict, summary, steps, tuple(names))
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -25,23 +32,23 @@ def check(ctx: Context) -> Iterator[Problem]:
     from factcheck.values import claim_value
 
     claims = ctx.project.claim_index()
-    parsed = parsed_rules(ctx)
     results: list[CheckResult] = []
     for entry in ctx.project.checks():
-        node = parsed[str(id(entry))]
+        node = parsed_rule(ctx, entry)
         line, col = entry.pos("rule")
         if isinstance(node, RuleSyntaxError):
             continue  # reported by names-exist
-        names = [name for name, _ in rule_names(node)]  # type: ignore[arg-type]
+        names = [name for name, _ in rule_names(node)]
         env: dict[str, Operand] = {}
         missing = []
         for name in dict.fromkeys(names):
             claim_entry = claims.get(name)
             value = claim_value(ctx, claim_entry) if claim_entry else None
-            if value is None:
+            if claim_entry is None or value is None:
                 missing.append(name)
                 continue
-            env[name] = Operand(value.interval, value.dim, value.unit, claim_entry.claim.quote or claim_entry.claim.about or name, value.scale)  # type: ignore[union-attr]
+            label = claim_entry.claim.quote or claim_entry.claim.about or name
+            env[name] = Operand(value.interval, value.dim, value.unit, label, value.scale)
         if missing:
             if all(n not in claims for n in missing):
                 continue  # unknown names are reported by names-exist
@@ -49,16 +56,14 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield Problem(entry.file.path, line, col, "error",
                           f"check '{entry.id}': claim '{bad}' has no value to compute with", ID, check_id=entry.id)
             continue
-        base = dict(path=entry.file.path, line=line, col=col, rule=entry.check.rule, why=entry.check.why, names=tuple(names))
         try:
-            outcome = evaluate(node, env)  # type: ignore[arg-type]
+            outcome = evaluate(node, env)
         except RuleEvalError as exc:
-            results.append(CheckResult(check_id=entry.id, verdict="error", summary=exc.message, steps=(), **base))  # type: ignore[arg-type]
+            results.append(_result(entry, names, "error", exc.message, ()))
             yield Problem(entry.file.path, line, col, "error", f"check '{entry.id}': {exc.message}", ID,
                           check_id=entry.id, verdict="error")
             continue
-        results.append(CheckResult(check_id=entry.id, verdict=outcome.verdict, summary=outcome.summary,
-                                   steps=tuple(outcome.steps), **base))  # type: ignore[arg-type]
+        results.append(_result(entry, names, outcome.verdict, outcome.summary, tuple(outcome.steps)))
         if outcome.verdict == "pass":
             continue
         level: Level = "error" if outcome.verdict == "fail" else "warning"

@@ -8,10 +8,14 @@ claim file in the project.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from factcheck.problem import Problem
 from factcheck.project import CheckEntry
 from factcheck.rules.context import Context
+
+if TYPE_CHECKING:
+    from factcheck.rules_lang import Node, RuleSyntaxError
 
 ID = "names-exist"
 
@@ -24,20 +28,18 @@ def rule_pos(entry: CheckEntry, offset: int) -> tuple[int, int]:
     return line, col + offset + (1 if quoted else 0)
 
 
-def parsed_rules(ctx: Context) -> dict[str, object]:
-    """Each check's parsed rule, or its RuleSyntaxError; computed once per run."""
+def parsed_rule(ctx: Context, entry: CheckEntry) -> Node | RuleSyntaxError:
+    """The check's parsed rule, or why it does not parse; each rule is parsed once per run."""
     from factcheck.rules_lang import RuleSyntaxError, parse_rule
 
-    if "parsed_rules" not in ctx.cache:
-        parsed: dict[str, object] = {}
-        for entry in ctx.project.checks():
-            try:
-                parsed[str(id(entry))] = parse_rule(entry.check.rule)
-            except RuleSyntaxError as exc:
-                parsed[str(id(entry))] = exc
-        ctx.cache["parsed_rules"] = parsed
-    result: dict[str, object] = ctx.cache["parsed_rules"]
-    return result
+    parsed: dict[int, Node | RuleSyntaxError] = ctx.cache.setdefault("parsed_rules", {})
+    key = id(entry)
+    if key not in parsed:
+        try:
+            parsed[key] = parse_rule(entry.check.rule)
+        except RuleSyntaxError as exc:
+            parsed[key] = exc
+    return parsed[key]
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -45,9 +47,8 @@ def check(ctx: Context) -> Iterator[Problem]:
 
     claims = ctx.project.claim_index()
     checks = ctx.project.check_index()
-    parsed = parsed_rules(ctx)
     for entry in ctx.project.checks():
-        node = parsed[str(id(entry))]
+        node = parsed_rule(ctx, entry)
         if isinstance(node, RuleSyntaxError):
             line, col = rule_pos(entry, node.offset)
             yield Problem(
@@ -55,7 +56,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                 f"check '{entry.id}': {node.message}", ID, check_id=entry.id,
             )
             continue
-        for name, offset in rule_names(node):  # type: ignore[arg-type]
+        for name, offset in rule_names(node):
             if name in claims:
                 continue
             line, col = rule_pos(entry, offset)
