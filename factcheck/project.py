@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from factcheck.config import Config
-from factcheck.model import Check, Claim, ClaimFile
+from factcheck.model import KINDS, Check, Claim, ClaimFile
 from factcheck.problem import Problem
 from factcheck.records import Record
 from factcheck.text import SourceDecodeError, SourceText, decode
@@ -186,7 +186,7 @@ def _error_message(err: Any) -> str:
         text = text[len("Value error, ") :]
     value = err.get("input")
     shown = f" (got {value!r})" if isinstance(value, str | int | float | bool) else ""
-    prefix = f"field '{name}': " if name and name not in ("quantity", "date", "quote", "statement", "reference") else ""
+    prefix = f"field '{name}': " if name and name not in KINDS else ""  # a kind tag is no field
     return f"{prefix}{text[0].lower()}{text[1:]}{shown}"
 
 
@@ -241,6 +241,13 @@ class SourceCache:
         return self._cache[path]
 
 
+def _ident(kind: str, item: Any, index: int) -> str:
+    """How a message names a record: by its id when it has one, else by its place."""
+    if isinstance(item, dict) and isinstance(item.get("id"), str):
+        return f"{kind} '{item['id']}'"
+    return f"{kind} #{index + 1}"
+
+
 def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[LoadedFile, list[Problem]]:
     root = config.root
     lf = LoadedFile(path=rel(root, path))
@@ -275,13 +282,13 @@ def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[L
     except ValidationError as exc:
         problems.extend(_validation_problems(lf, (), exc, ""))
     for i, item in enumerate(lists["claims"]):
-        ident = f"claim '{item['id']}'" if isinstance(item, dict) and isinstance(item.get("id"), str) else f"claim #{i + 1}"
+        ident = _ident("claim", item, i)
         try:
             lf.claims.append(ClaimEntry(_CLAIM.validate_python(item), lf, i))
         except ValidationError as exc:
             problems.extend(_validation_problems(lf, ("claims", i), exc, ident))
     for i, item in enumerate(lists["checks"]):
-        ident = f"check '{item['id']}'" if isinstance(item, dict) and isinstance(item.get("id"), str) else f"check #{i + 1}"
+        ident = _ident("check", item, i)
         try:
             lf.checks.append(CheckEntry(Check.model_validate(item), lf, i))
         except ValidationError as exc:

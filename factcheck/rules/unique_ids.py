@@ -16,8 +16,14 @@ ID = "unique-ids"
 
 def check(ctx: Context) -> Iterator[Problem]:
     first: dict[str, tuple[str, int, int]] = {}
-    entries: list[ClaimEntry | CheckEntry] = [*ctx.project.claims(), *ctx.project.checks()]
-    entries.sort(key=lambda e: (ctx.project.files.index(e.file), e.pos("id")))
+    # File by file, in the order ids stand in each file (claims and checks interleaved).
+    for lf in ctx.project.files:
+        entries: list[ClaimEntry | CheckEntry] = [*lf.claims, *lf.checks]
+        entries.sort(key=lambda e: e.pos("id"))
+        yield from _repeats(entries, first)
+
+
+def _repeats(entries: list[ClaimEntry | CheckEntry], first: dict[str, tuple[str, int, int]]) -> Iterator[Problem]:
     for entry in entries:
         line, col = entry.pos("id")
         if entry.id in first:
