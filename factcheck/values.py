@@ -105,9 +105,7 @@ def _measured(ctx: Context, entry: ClaimEntry, claim: Measured) -> ClaimValue:
     from factcheck.numbers import find_expressions, interval_for, unit_dim
 
     tolerance = _tolerance(ctx, entry, claim)
-    unit = claim.unit or ""
-    if claim.per:
-        unit = f"{unit}/{fmt_number(claim.per)}{claim.per_unit or ''}"
+    unit = _unit_text(claim.unit, claim.per, claim.per_unit)
     dim = unit_dim(claim.unit) if claim.unit else None
     if claim.per and dim is not None:
         per_dim = unit_dim(claim.per_unit) if claim.per_unit else None
@@ -146,11 +144,14 @@ def _same_reading(claim: Measured, expr: Any) -> bool:
     return expr.value is not None and math.isclose(claim.value, expr.value, rel_tol=1e-9, abs_tol=1e-12)
 
 
+def _unit_text(unit: str | None, per: float | None, per_unit: str | None) -> str:
+    """A unit as shown and compared: `起/100000人` for a rate, else the unit itself."""
+    return f"{unit or ''}/{fmt_number(per)}{per_unit or ''}" if per else unit or ""
+
+
 def _compare(claim: Measured, expr: Any, unit: str) -> str | None:
     """Why the record and the text disagree, or None."""
-    text_unit = expr.unit or ""
-    if expr.per:
-        text_unit = f"{text_unit}/{fmt_number(expr.per)}{expr.per_unit or ''}"
+    text_unit = _unit_text(expr.unit, expr.per, expr.per_unit)
     parts = []
     if not _same_reading(claim, expr):
         parts.append(f"value {fmt_number(claim.value)}")
@@ -185,11 +186,12 @@ def _date(entry: ClaimEntry, claim: DateClaim) -> ClaimValue:
         written = expr.text
         if claim.span is not None:
             written_at = (claim.span[0] + expr.start, claim.span[0] + expr.end)
-        derivation = expr.derivation
         if expr.date_lo is not None and expr.date_hi is not None:
             text_interval = date_interval(expr.date_lo, expr.date_hi)
             if text_interval != interval:
                 mismatch = f"record says {date_text(interval)}; text `{expr.text}` means {date_text(text_interval)}"
+        if mismatch is None:  # as for figures: a mismatched record shows its own reading
+            derivation = expr.derivation
     return ClaimValue(interval, DATE, "date", date_text(interval), derivation, 1.0, written, written_at, mismatch, problem)
 
 
