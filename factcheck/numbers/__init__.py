@@ -8,8 +8,8 @@ qualifier and precision recorded elsewhere. Standard library only; the patterns 
 compiled on first use.
 """
 
+from factcheck.numbers.expression import Expression
 from factcheck.numbers.meaning import interval_for
-from factcheck.numbers.model import Expression
 from factcheck.numbers.scan import find_expressions, parse_one
 from factcheck.numbers.units import unit_dim
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Literal
 
-from factcheck.numbers.model import Expression
+from factcheck.numbers.expression import Expression
 from factcheck.numbers.numerals import RANGE_CONN, read_arabic, read_chinese, small_int, year_digits
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ def back(ref: datetime.date, years: int = 0, months: int = 0) -> datetime.date:
     return datetime.date(year, month + 1, min(ref.day, _last_day(year, month + 1).day))
 
 
-class Context:
+class DateContext:
     """The publication date (or today's, with a note saying so) that dates resolve against."""
 
     __slots__ = ("ref", "note")
@@ -172,7 +172,7 @@ def _with_suffix(
     first: datetime.date,
     last: datetime.date,
     suffix: str | None,
-    ctx: Context,
+    ctx: DateContext,
     named: str,
 ) -> Expression:
     if not suffix:
@@ -194,7 +194,7 @@ def _small(text: str | None) -> int | None:
     return small_int(text) if text else None
 
 
-def _calendar(m: re.Match[str], p: str, year: int, ctx: Context, named: str) -> Expression | None:
+def _calendar(m: re.Match[str], p: str, year: int, ctx: DateContext, named: str) -> Expression | None:
     month, day, month2 = (
         _small(m.group(p + "m")),
         _small(m.group(p + "d")),
@@ -210,17 +210,17 @@ def _calendar(m: re.Match[str], p: str, year: int, ctx: Context, named: str) -> 
     return _with_suffix(m, first, last, suffix, ctx, named)
 
 
-def _dateline(m: re.Match[str], ctx: Context) -> Expression | None:
+def _dateline(m: re.Match[str], ctx: DateContext) -> Expression | None:
     day = datetime.date(int(m.group("dl_y")), int(m.group("dl_m")), int(m.group("dl_d")))
     return _expr(m, day, day, f"page dateline: {day.isoformat()}")
 
 
-def _iso(m: re.Match[str], ctx: Context) -> Expression | None:
+def _iso(m: re.Match[str], ctx: DateContext) -> Expression | None:
     day = datetime.date(int(m.group("is_y")), int(m.group("is_m")), int(m.group("is_d")))
     return _expr(m, day, day, f"calendar date {day.isoformat()}")
 
 
-def _yrange(m: re.Match[str], ctx: Context) -> Expression | None:
+def _yrange(m: re.Match[str], ctx: DateContext) -> Expression | None:
     a, b = year_digits(m.group("yr_a")), year_digits(m.group("yr_b"))
     if a is None or b is None or not 1000 <= a <= b <= 2199:
         return None
@@ -228,7 +228,7 @@ def _yrange(m: re.Match[str], ctx: Context) -> Expression | None:
     return _expr(m, first, last, f"the years {a} to {b}, both included")
 
 
-def _ymd(m: re.Match[str], ctx: Context) -> Expression | None:
+def _ymd(m: re.Match[str], ctx: DateContext) -> Expression | None:
     word = m.group("y_r")
     if word:
         year = ctx.ref.year + _RELATIVE[word]
@@ -239,7 +239,7 @@ def _ymd(m: re.Match[str], ctx: Context) -> Expression | None:
     return _calendar(m, "y_", written, ctx, f"{written}")
 
 
-def _md(m: re.Match[str], ctx: Context) -> Expression | None:
+def _md(m: re.Match[str], ctx: DateContext) -> Expression | None:
     year = ctx.ref.year
     month, day, month2 = _small(m.group("md_m")), _small(m.group("md_d")), _small(m.group("md_m2"))
     if month is None:
@@ -249,7 +249,7 @@ def _md(m: re.Match[str], ctx: Context) -> Expression | None:
     return _with_suffix(m, first, last, suffix, ctx, f"year of publication {year}")
 
 
-def _dd(m: re.Match[str], ctx: Context) -> Expression | None:
+def _dd(m: re.Match[str], ctx: DateContext) -> Expression | None:
     ref = ctx.ref
     day = int(read_arabic(m.group("dd_d")).mant)
     year, month = ref.year, ref.month
@@ -262,7 +262,7 @@ def _dd(m: re.Match[str], ctx: Context) -> Expression | None:
     )
 
 
-def _ago(m: re.Match[str], ctx: Context) -> Expression | None:
+def _ago(m: re.Match[str], ctx: DateContext) -> Expression | None:
     pre, suffix = m.group("ag_pre"), m.group("ag_suf") or m.group("ag_suf2")
     written = m.group("ag_n")
     num = (

@@ -41,8 +41,8 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from factcheck.numbers.expression import Expression, per_text
 from factcheck.numbers.meaning import explain, fmt, interval_for, make_interval
-from factcheck.numbers.model import Expression, per_text
 from factcheck.numbers.numerals import (
     BIG,
     CN_CHARS,
@@ -63,7 +63,7 @@ if TYPE_CHECKING:
     import datetime
 
     from factcheck.dims import Dim
-    from factcheck.numbers.dates import Context
+    from factcheck.numbers.dates import DateContext
 
 AR = (
     r"(?<![0-9０-９])(?<![0-9０-９][.．])[0-9０-９]+"
@@ -423,7 +423,7 @@ def _per(start: int, inner: Expression, per: float, per_unit: str, text: str) ->
 # -- the scan ----------------------------------------------------------------------
 
 
-def _at(m: re.Match[str], ctx: Context, bare: bool) -> tuple[Expression | None, int]:
+def _at(m: re.Match[str], ctx: DateContext, bare: bool) -> tuple[Expression | None, int]:
     """The expression a match gives and where to resume the scan."""
     branch = m.lastgroup or ""
     try:
@@ -451,16 +451,16 @@ def _at(m: re.Match[str], ctx: Context, bare: bool) -> tuple[Expression | None, 
     return _plain(m, ctx, bare)
 
 
-def _plain(m: re.Match[str], ctx: Context, bare: bool) -> tuple[Expression | None, int]:
+def _plain(m: re.Match[str], ctx: DateContext, bare: bool) -> tuple[Expression | None, int]:
     again = _qty_only().match(m.string, m.start())
     return _at(again, ctx, bare) if again else (None, m.start() + 1)
 
 
 def _scan(text: str, published: datetime.date | None, bare: bool) -> list[Expression]:
     search = _master().search
-    from factcheck.numbers.dates import Context
+    from factcheck.numbers.dates import DateContext
 
-    ctx = Context(published)
+    ctx = DateContext(published)
     found: list[Expression] = []
     pos = 0
     while True:
