@@ -479,10 +479,34 @@ def find_expressions(text: str, *, published: datetime.date | None = None) -> li
     `published` resolves relative dates (`5月28日`, `去年`, `五年来`); without it
     today's date is used and each such derivation says so.
     """
-    return _scan(text, published, False)
+    return _with_english(text, published, _scan(text, published, False))
+
+
+# Text that may hold English figures: for ASCII text, a letter, a fraction or power (3/4,
+# 1.1^2), a leading point (.08) or a sign (-227,000); else two Latin words in a row, Latin letters next to
+# digits, a currency sign, or a sign before digits. Otherwise the English reader (a module
+# and its tables) is never loaded.
+_ASCII_ENGLISH = r"[A-Za-z]|[0-9][/^][0-9]|(?<![0-9])\.[0-9]|(?<![0-9.])[-+] ?[0-9]"
+_MIXED_ENGLISH = (
+    r"[A-Za-z]{2}[ \t]+[A-Za-z]{2}|[A-Za-z] ?[0-9]|[0-9] ?[A-Za-z]|[$£€¥₹₿]"
+    r"|(?<![0-9A-Za-z.])[-−+–] ?[0-9]"
+)
+
+
+def _with_english(
+    text: str, published: datetime.date | None, found: list[Expression]
+) -> list[Expression]:
+    """Add what the English reader finds, when the text may have English in it."""
+    if re.search(_ASCII_ENGLISH if text.isascii() else _MIXED_ENGLISH, text) is None:
+        return found
+    from factcheck.numbers import english
+
+    return english.merge(found, *english.find_english(text, published))
 
 
 def parse_one(text: str, *, published: datetime.date | None = None) -> Expression | None:
     """The first expression in a short fragment; a bare numeral (`两千五`) is read too."""
-    found = _scan(text, published, False) or _scan(text, published, True)
+    found = _with_english(text, published, _scan(text, published, False)) or _scan(
+        text, published, True
+    )
     return found[0] if found else None
