@@ -464,6 +464,8 @@ class _Scan:
             ):
                 if self.low(j + 2) in eu.DENOMINATORS or self.low(j + 2) == "-" and self.low(j + 3) in eu.DENOMINATORS:
                     break  # one hundred and three quarters
+                if last == "hundred" and self.low(j + 2) == "hundred":
+                    break  # 3 hundred and 2 hundred: two numbers
                 last = "and"
                 j += 1
                 continue
@@ -602,6 +604,13 @@ class _Scan:
                 num = _rescale(num, unit.exp)
         if post is None:
             post, end = self.bound_after(end, qualifier)
+        if post is None and qualifier is not None:
+            equal = self.phrase(end, ("or equal to", "or equal"))
+            family = _family(qualifier)
+            if equal is not None and family in ("gt", "lt") and self.kind(equal[1]) != "num":
+                # `less than 5000 or equal (to it)`: the number is included
+                qualifier = "more than or equal to" if family == "gt" else "less than or equal to"
+                end = equal[1]
         start = k
         if post is not None:
             if qualifier is not None:
@@ -617,8 +626,8 @@ class _Scan:
     def bound_after(self, j: int, qualifier: str | None) -> tuple[str | None, int]:
         """`or more`, `or less` after a number: read unless a bound was written before it."""
         hit = self.phrase(j, self.eu.AFTER)
-        if hit is None:
-            return None, j
+        if hit is None or self.low(hit[1]) in ("than", "to"):
+            return None, j  # 200 or greater than 190: a bound on the next number
         if qualifier is not None and not (_family(qualifier) == "about" != _family(hit[0])):
             return None, j
         return hit
@@ -685,6 +694,9 @@ class _Scan:
         tok = self.toks[j]
         if tok.kind == "sym" and tok.text in "$€£¥₹₿₡₾₭":
             return table[tok.text], j + 1, 0
+        if tok.text == "-" and self.glued(j) and self.glued(j + 1) and self.low(j + 1) in eu.SUBUNITS:
+            code, exp = eu.SUBUNITS[self.low(j + 1)]  # a 12-cent dividend
+            return table[code.lower()], j + 2, exp
         if tok.kind != "word":
             return None
         low = tok.low
@@ -699,6 +711,8 @@ class _Scan:
                 if width == 1 and low in ("won", "pound", "franc") and self.low(j + 1) not in ("", ".", ",", ")", "a", "of", "in", "for", "to", "from", "per", "and", "or", "on", "at", "by"):
                     return None
                 nj = j + width
+                if key in eu.SUBUNITS:
+                    return table[key], nj, eu.SUBUNITS[key][1]
                 # 75 USD million
                 if self.low(nj) in eu.SCALES and self.near(nj):
                     return table[key], nj + 1, eu.SCALES[self.low(nj)]
@@ -915,7 +929,7 @@ class _Scan:
         if fam_a not in ("gt", "ge", "lt", "le") or a.per is not None:
             return None
         j = a.j
-        if self.low(j) not in ("and", "but") or not self.near(j):
+        if self.low(j) not in ("and", "but", ",") or not self.near(j):
             return None
         k = j + 1
         b = self.read_q(k)

@@ -148,11 +148,16 @@ def currencies() -> dict[str, tuple[str, Dim]]:
     }.items():
         for name in names.split("|"):
             table[name] = base(code)
-    # Hundredths kept as their own units so that `50 cents` reads as 50, as written.
-    table["cents"] = table["cent"] = ("cents", Dim.base("USD_cent"))
-    table["pence"] = table["penny"] = table["pennies"] = ("pence", Dim.base("GBP_penny"))
-    table["satoshis"] = table["satoshi"] = ("satoshis", Dim.base("BTC_satoshi"))
+    for sub, (code, _exp) in SUBUNITS.items():
+        table[sub] = table[code.lower()]
     return table
+
+
+# Fractions of a currency, folded into it: `50 cents` is 0.50 USD, `470 pence` 4.70 GBP.
+SUBUNITS = {
+    "cent": ("USD", -2), "cents": ("USD", -2), "penny": ("GBP", -2), "pence": ("GBP", -2),
+    "pennies": ("GBP", -2), "satoshi": ("BTC", -8), "satoshis": ("BTC", -8),
+}  # fmt: skip
 
 
 # Currency words that may stand alone after a number without being something else.
