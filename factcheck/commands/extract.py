@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck.config import Config
-from factcheck.errors import UsageError
-from factcheck.project import (
+from factcheck.claims.project import (
     UNREADABLE,
     LoadedFile,
     Project,
@@ -26,7 +24,9 @@ from factcheck.project import (
     rel,
     resolve_source,
 )
-from factcheck.text import SourceDecodeError, SourceText
+from factcheck.claims.source import SourceDecodeError, SourceText
+from factcheck.config import Config
+from factcheck.errors import UsageError
 
 
 @dataclass
@@ -97,7 +97,7 @@ def file_of_source(project: Project, source: Source) -> LoadedFile | None:
 
 
 def published_for(project: Project, source: Source) -> dt.datetime | None:
-    from factcheck.extract import published_in
+    from factcheck.authoring.propose import published_in
 
     lf = file_of_source(project, source)
     if lf is not None and lf.header is not None and lf.header.published is not None:
@@ -124,7 +124,7 @@ def check_target(lf: LoadedFile | None, source: Source, path: Path) -> None:
 def write_claims(path: Path, lf: LoadedFile | None, source: Source, published: dt.datetime | None,
                  claims: list[dict[str, Any]]) -> None:
     """Append claims to the file at path, creating it with a header if it does not exist."""
-    from factcheck import writeback
+    from factcheck.claims import writeback
 
     if lf is None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -136,8 +136,8 @@ def write_claims(path: Path, lf: LoadedFile | None, source: Source, published: d
 
 
 def run_extract(config: Config, source_name: Path, into: Path | None) -> tuple[str, int]:
-    from factcheck import writeback
-    from factcheck.extract import Ids, candidates, covered
+    from factcheck.authoring.propose import Ids, candidates, covered
+    from factcheck.claims import writeback
 
     source = read_source(config, source_name)
     project = load_project(config)

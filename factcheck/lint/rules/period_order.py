@@ -1,0 +1,28 @@
+"""period-order: a period starts before it ends.
+
+A date claim with `start` and `end` must have its start no later than its end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.claims.model import date_range
+from factcheck.lint.context import Context
+from factcheck.lint.problem import Problem
+
+ID = "period-order"
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for entry in ctx.project.claims():
+        claim = entry.claim
+        if claim.kind != "date" or claim.start is None or claim.end is None:
+            continue
+        if date_range(claim.start)[0] > date_range(claim.end)[1]:
+            line, col = entry.pos("start")
+            yield Problem(
+                entry.file.path, line, col, "error",
+                f"period '{entry.id}' starts {claim.start}, after its end {claim.end}",
+                ID, claim_id=entry.id,
+            )
