@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from factcheck.claims.model import KINDS, Check, Claim, ClaimFile
-from factcheck.claims.source import SourceDecodeError, SourceText, decode
+from factcheck.claims.source import SourceDecodeError, SourceText, decode, shorten
 from factcheck.claims.yamlload import Loaded, load_yaml
 from factcheck.claims.yamlload import Path as YPath
 from factcheck.config import Config
@@ -185,9 +186,19 @@ def _error_message(err: Any) -> str:
     if text.startswith("Value error, "):
         text = text[len("Value error, ") :]
     value = err.get("input")
-    shown = f" (got {value!r})" if isinstance(value, str | int | float | bool) else ""
+    if kind == "float_type" and isinstance(value, str) and _looks_numeric(value):
+        return f"field '{name}': {shorten(value)!r} is text, not a number (YAML reads 1e5 and 1.0e5 as text: write 1.0e+5)"
+    shown = f" (got {shorten(value)!r})" if isinstance(value, str) else f" (got {value!r})" if isinstance(value, int | float | bool) else ""
     prefix = f"field '{name}': " if name and name not in KINDS else ""  # a kind tag is no field
     return f"{prefix}{text[0].lower()}{text[1:]}{shown}"
+
+
+_EXPONENT = re.compile(r"^[-+]?([0-9][0-9_]*(\.[0-9_]*)?|\.[0-9]+)[eE][-+]?[0-9]+$")
+
+
+def _looks_numeric(text: str) -> bool:
+    """A number in exponent form that YAML 1.1 reads as text (`1e5`, `1.0e5`)."""
+    return bool(_EXPONENT.match(text))
 
 
 def _validation_problems(lf: LoadedFile, base: YPath, exc: ValidationError, ident: str) -> list[Problem]:
