@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import line_of
+
 ARTICLE = "2024年5月28日,全省网上可办事项189项,其中144个事项一证通办,群众满意率达99.9%,挽回损失超过20亿元。"
 HEAD = """\
 source: seeds/a.txt
@@ -77,9 +79,9 @@ RULE_LINE = 32
         ("losses < 3000000000", 0, "[warning] check 'c0' unknown: losses = (2000000000, ∞) 元 < 3000000000 -> unknown (check)"),
         ("online + rate > 0", 1, "[error] check 'c0': cannot add 'online' (项, count) and 'rate' (%, percent): different dimensions (check)"),
         ("online > losses", 1, "[error] check 'c0': cannot compare 'online' (项, count) with 'losses' (元, money:CNY): different dimensions (check)"),
-        ("online >", 1, "19: [error] check 'c0': unexpected end of rule: a number, a claim id or '(' is missing (names-exist)"),
-        ("online.value > 1", 1, "17: [error] check 'c0': attribute access is not allowed (names-exist)"),
-        ("__import__('os') > 1", 1, "11: [error] check 'c0': calling '__import__' is not allowed; the functions are sum, min, max, abs (names-exist)"),
+        ("online >", 1, "19: [error] check 'c0': unexpected end of rule: a number, a claim id or '(' is missing (check)"),
+        ("online.value > 1", 1, "17: [error] check 'c0': attribute access is not allowed (check)"),
+        ("__import__('os') > 1", 1, "11: [error] check 'c0': calling '__import__' is not allowed; the functions are sum, min, max, abs (check)"),
     ],
 )
 def test_declared_check(run, mini, rule: str, code: int, finding: str | None) -> None:
@@ -176,3 +178,24 @@ def test_quote_without_a_figure_is_an_error(run, mini) -> None:
     result = run("verify")
     assert result.code == 1
     assert "'none': the quote holds no quantity (value-matches-text)" in result.out
+
+
+@pytest.mark.parametrize(
+    ("rule", "finding"),
+    [
+        ("online >", "19: [error] check 'c0': unexpected end of rule: a number, a claim id or '(' is missing (check)"),
+        ("online > nobody", "11: [error] check 'c0' cannot be computed: 'nobody' is no claim in the project (check)"),
+    ],
+)
+def test_disabling_names_exist_never_turns_a_broken_check_into_a_pass(
+    run, mini, rule: str, finding: str
+) -> None:
+    """With names-exist off, the check rule still reports what it cannot compute."""
+    path = mini(ARTICLE.encode(), HEAD + checks(rule))
+    (path.parent.parent / "pyproject.toml").write_text('[tool.factcheck]\ndisable = ["names-exist"]\n', encoding="utf-8")
+    result = run("verify", "--format", "text")
+    out = result.out.splitlines()
+    assert result.code == 1, out
+    rule_line = line_of(path, "rule: ")
+    assert out[0] == f"claims/a.yaml:{rule_line}:{finding}"
+    assert out[-1].endswith("0 pass, 0 fail, 0 unknown, 1 not computed; 1 error, 0 warnings")

@@ -17,9 +17,9 @@ import pytest
 import yaml
 
 from factcheck.lint.problem import Problem, SourceLocation
-from factcheck.lint.registry import LOAD_RULES, RULES
+from factcheck.lint.registry import ALL_RULES
 from factcheck.lint.report import CheckResult, Report
-from factcheck.output import choose_format, github, sarif, text, use_color
+from factcheck.output import choose, github, sarif, text, use_color
 from factcheck.output import json as json_format
 
 SHARED_SCHEMAS = Path(__file__).resolve().parents[3] / "shared" / "schemas"
@@ -139,13 +139,13 @@ def test_sarif_rules_cover_every_rule_with_its_docstring() -> None:
     assert driver["version"]
     assert driver["informationUri"].startswith("https://")
     rules = {rule["id"]: rule for rule in driver["rules"]}
-    assert set(rules) == set(RULES) | set(LOAD_RULES)
+    assert set(rules) == set(ALL_RULES)
     span = rules["span-in-text"]
     assert span["shortDescription"]["text"] == "A claim's span lies within its source text."
     assert span["fullDescription"]["text"].startswith("A claim's span lies within its source text.\n\nSpans are")
     assert span["defaultConfiguration"]["level"] == "error"
     assert rules["source-hash"]["defaultConfiguration"]["level"] == "warning"
-    assert rules["schema"]["shortDescription"]["text"] == LOAD_RULES["schema"]
+    assert rules["schema"]["shortDescription"]["text"] == ALL_RULES["schema"].summary
 
 
 def test_sarif_results_locations_and_properties() -> None:
@@ -297,17 +297,19 @@ def test_auto_color_on_a_terminal_honours_no_color_and_dumb_terminals(monkeypatc
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
     terminal = FakeTerminal()
-    assert use_color("auto", terminal) and choose_format("auto", terminal) == "rich"
-    assert not use_color("auto", io.StringIO()) and choose_format("auto", io.StringIO()) == "text"
-    assert choose_format("auto", terminal, color="never") == "text"
+    assert choose("auto", "auto", stream=terminal) == ("rich", True)
+    assert choose("auto", "auto", stream=io.StringIO()) == ("text", False)
+    # On a terminal the layout stays the terminal's; only the colour goes.
+    assert choose("auto", "never", stream=terminal) == ("rich", False)
     monkeypatch.setenv("NO_COLOR", "1")
-    assert not use_color("auto", terminal) and choose_format("auto", terminal) == "text"
+    assert not use_color("auto", terminal) and choose("auto", "auto", stream=terminal) == ("rich", False)
     monkeypatch.delenv("NO_COLOR")
     monkeypatch.setenv("TERM", "dumb")
-    assert not use_color("auto", terminal) and choose_format("auto", terminal) == "text"
+    assert not use_color("auto", terminal) and choose("auto", "auto", stream=terminal).color is False
     # An explicit format is never overridden by colour, except plain text asked to be coloured.
-    assert choose_format("json", terminal, color="always") == "json"
-    assert choose_format("text", io.StringIO(), color="always") == "rich"
+    assert choose("json", "always", stream=terminal) == ("json", True)
+    assert choose("text", "always", stream=io.StringIO()) == ("rich", True)
+    assert choose("auto", "always", stream=io.StringIO()) == ("rich", True)
 
 
 def test_bad_color_is_a_usage_error(tiny: Path, run: Any) -> None:
