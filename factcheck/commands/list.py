@@ -6,11 +6,11 @@ import json
 from typing import Any
 
 from factcheck.claims.model import KINDS
-from factcheck.claims.source import align
 from factcheck.config import Config
 from factcheck.errors import UsageError
 from factcheck.lint.engine import build_context
 from factcheck.output import terminal_width
+from factcheck.output.columns import align
 
 
 def list_rows(config: Config, kind: str | None, source: str | None) -> list[dict[str, Any]]:

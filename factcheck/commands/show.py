@@ -15,7 +15,7 @@ from factcheck.lint.registry import RULES
 from factcheck.lint.report import Report
 from factcheck.output import terminal_width
 
-CONTEXT_CHARS = 60
+SHOWN_AROUND = 60  # code points of the sentence shown on each side of a span, at most
 
 def _context_parts(entry: ClaimEntry) -> tuple[str, str, str, int, int] | None:
     """(before, span text, after, line, col) of the sentence around the claim's span."""
@@ -26,7 +26,7 @@ def _context_parts(entry: ClaimEntry) -> tuple[str, str, str, int, int] | None:
     if end > len(source.text):
         return None
     lo, hi = source.sentence_bounds(start, end)
-    lo, hi = max(lo, start - CONTEXT_CHARS), min(hi, end + CONTEXT_CHARS)
+    lo, hi = max(lo, start - SHOWN_AROUND), min(hi, end + SHOWN_AROUND)
     line, col = source.line_col(start)
     before = ("…" if lo > 0 and source.text[lo - 1] not in "。！？!?\n \t\u3000" else "") + source.text[lo:start]
     after = source.text[end:hi] + ("…" if hi < len(source.text) and source.text[hi - 1] not in "。\n" else "")

@@ -145,8 +145,10 @@ def _same_reading(claim: Measured, expr: Any) -> bool:
 
 
 def _unit_text(unit: str | None, per: float | None, per_unit: str | None) -> str:
-    """A unit as shown and compared: `起/100000人` for a rate, else the unit itself."""
-    return f"{unit or ''}/{fmt_number(per)}{per_unit or ''}" if per else unit or ""
+    """A unit as shown and compared: `起/10万人` for a rate (as the reader shows it), else the unit."""
+    from factcheck.numbers.expression import per_text
+
+    return f"{unit or ''}/{per_text(per)}{per_unit or ''}" if per else unit or ""
 
 
 def _compare(claim: Measured, expr: Any, unit: str) -> str | None:
