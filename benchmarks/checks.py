@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from factcheck.dims import CNY, COUNT, NUMBER, PERCENT, Dim  # noqa: E402
-from factcheck.interval import INF, Interval  # noqa: E402
-from factcheck.rules_lang import Operand, evaluate, parse_rule  # noqa: E402
+from factcheck.checklang.language import Operand, evaluate, parse_rule  # noqa: E402
+from factcheck.meaning.dims import CNY, COUNT, NUMBER, PERCENT, Dim  # noqa: E402
+from factcheck.meaning.interval import INF, Interval  # noqa: E402
 
 OPS = ("<", "<=", ">", ">=", "==", "!=")
 

@@ -3,7 +3,7 @@
 Throughput: the first article repeated to 1 MB of UTF-8 text, scanned with
 `find_expressions` (best of 3), in MB/s and characters/s. Import: the median wall
 time of a fresh `python -c 'import factcheck.numbers'` against a bare `python -c pass`
-(the project core it builds on, `factcheck.interval` and `factcheck.dims`, is timed
+(the project core it builds on, `factcheck.meaning.interval` and `factcheck.meaning.dims`, is timed
 alone for comparison), plus `-X importtime`'s own figure for the package, and the cost
 of a first parse (patterns compiled, the interval module loaded).
 Targets: at least 1 MB/s; less than 10 ms added to start-up.
@@ -78,7 +78,7 @@ def _warm_bytecode() -> None:
     PYTHONDONTWRITEBYTECODE environment measures compiling the sources on every run."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     subprocess.run(
-        [sys.executable, "-c", "import factcheck.numbers, factcheck.interval"],
+        [sys.executable, "-c", "import factcheck.numbers, factcheck.meaning.interval"],
         check=True,
         cwd=ROOT,
         env=env,
@@ -89,7 +89,7 @@ def import_cost(runs: int = 21) -> None:
     """Wall-clock medians of fresh interpreters, and -X importtime's own figure."""
     _warm_bytecode()
     bare = _run("pass", runs)
-    core = _run("import factcheck.interval, factcheck.dims", runs)
+    core = _run("import factcheck.meaning.interval, factcheck.meaning.dims", runs)
     full = _run("import factcheck.numbers", runs)
     first = _run("import factcheck.numbers as n; n.find_expressions('3.3万余起')", runs)
     own = sorted(_importtime() for _ in range(runs))
@@ -100,7 +100,7 @@ def import_cost(runs: int = 21) -> None:
         f"  -X importtime, package cumulative: median {statistics.median(own):.1f} ms, best {own[0]:.1f} ms"
     )
     print(
-        f"  for comparison, factcheck.interval and factcheck.dims alone: +{(core - bare) * 1000:.1f} ms"
+        f"  for comparison, factcheck.meaning.interval and factcheck.meaning.dims alone: +{(core - bare) * 1000:.1f} ms"
     )
     print(
         f"  import plus a first parse (patterns compiled, interval loaded): +{(first - bare) * 1000:.1f} ms"

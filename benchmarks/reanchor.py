@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.anchor import Selector, locate, locate_all  # noqa: E402
+from factcheck.claims.anchor import Selector, locate, locate_all  # noqa: E402
 
 ARTICLE = ROOT / "seeds" / "zjol-2024-05-28-police-five-years.txt"
 SIZE = 1_000_000  # bytes of UTF-8

@@ -59,11 +59,11 @@ try:
 except ImportError:
     pass
 t.append(time.perf_counter())
-import factcheck.verify
+import factcheck.lint.engine
 from factcheck.config import find_root, load_config
 t.append(time.perf_counter())
 from pathlib import Path
-factcheck.verify.verify(load_config(find_root(Path.cwd())), [])
+factcheck.lint.engine.verify(load_config(find_root(Path.cwd())), [])
 t.append(time.perf_counter())
 print(" ".join(f"{(b - a) * 1000:.2f}" for a, b in zip(t, t[1:])))
 """

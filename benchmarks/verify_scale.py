@@ -95,7 +95,7 @@ def main() -> None:
         print(f"yaml.compose (C loader), the floor: {compose:.2f} s")
 
         from factcheck.config import load_config
-        from factcheck.verify import verify
+        from factcheck.lint.engine import verify
 
         config = load_config(folder)
         report = verify(config)

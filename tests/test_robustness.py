@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.config import load_config
-from factcheck.verify import verify
+from factcheck.lint.engine import verify
 from tests.conftest import CLAIMS, ROOT
 
 ORIGINAL = (ROOT / CLAIMS).read_text(encoding="utf-8")

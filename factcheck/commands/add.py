@@ -20,11 +20,11 @@ import re
 from pathlib import Path
 from typing import Any
 
+from factcheck.claims.model import ID_PATTERN
+from factcheck.claims.project import rel
+from factcheck.claims.source import shorten
 from factcheck.config import Config
 from factcheck.errors import UsageError
-from factcheck.model import ID_PATTERN
-from factcheck.project import rel
-from factcheck.text import shorten
 
 KINDS = ("quantity", "date", "quote", "statement")
 
@@ -38,7 +38,7 @@ def _candidates(matches: list[Any], source: Any) -> list[str]:
 
 
 def _guess_kind(text: str, start: int, end: int, published: Any) -> str:
-    from factcheck.extract import figures, quote_spans
+    from factcheck.authoring.propose import figures, quote_spans
 
     if any(s <= start and end <= e or start <= s and e <= end for s, e, _, _ in quote_spans(text)):
         return "quote"
@@ -49,8 +49,8 @@ def _guess_kind(text: str, start: int, end: int, published: Any) -> str:
 def build_claim(text: str, start: int, end: int, kind: str, ident: str | None, ids: Any, published: Any) -> tuple[dict[str, Any], str]:
     """The claim for text[start:end] and a note for the user ('' if none); UsageError if the
     text cannot be a claim of that kind."""
-    from factcheck.anchor import context
-    from factcheck.extract import claim_at, figures, quote_claim, quote_spans
+    from factcheck.authoring.propose import claim_at, figures, quote_claim, quote_spans
+    from factcheck.claims.anchor import context
 
     note = ""
     if kind in ("quantity", "date"):
@@ -80,8 +80,10 @@ def build_claim(text: str, start: int, end: int, kind: str, ident: str | None, i
 
 def run_add(config: Config, source_name: Path, quote: str, ident: str | None, kind: str | None,
             into: Path | None) -> tuple[str, int]:
-    from factcheck import writeback
-    from factcheck.anchor import ACCEPT, AMBIGUITY_MARGIN, search
+    from factcheck.authoring.propose import Ids
+    from factcheck.claims import writeback
+    from factcheck.claims.anchor import ACCEPT, AMBIGUITY_MARGIN, search
+    from factcheck.claims.project import load_project
     from factcheck.commands.extract import (
         check_target,
         file_for,
@@ -91,8 +93,6 @@ def run_add(config: Config, source_name: Path, quote: str, ident: str | None, ki
         taken_ids,
         write_claims,
     )
-    from factcheck.extract import Ids
-    from factcheck.project import load_project
 
     if kind is not None and kind not in KINDS:
         raise UsageError(f"--kind must be one of {', '.join(KINDS)}, not '{kind}'")

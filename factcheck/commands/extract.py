@@ -14,19 +14,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck.config import Config
-from factcheck.errors import UsageError
-from factcheck.project import (
+from factcheck.claims.project import (
     UNREADABLE,
     LoadedFile,
     Project,
     SourceCache,
     load_claim_file,
     load_project,
+    regular_file,
     rel,
     resolve_source,
 )
-from factcheck.text import SourceDecodeError, SourceText
+from factcheck.claims.source import SourceDecodeError, SourceText
+from factcheck.config import Config
+from factcheck.errors import UsageError
 
 
 @dataclass
@@ -44,8 +45,11 @@ def read_source(config: Config, name: Path) -> Source:
     resolved, why = resolve_source(config.root, relative)
     if resolved is None:
         raise UsageError(why or f"source '{name}' is outside the project root")
-    if not resolved.is_file():
+    why_not = regular_file(resolved)
+    if why_not == "does not exist":
         raise UsageError(f"no such source file: {name}")
+    if why_not is not None:
+        raise UsageError(f"source '{name}' {why_not}")
     try:
         return Source(relative, SourceText.from_bytes(relative, resolved.read_bytes()))
     except SourceDecodeError as exc:
@@ -76,7 +80,14 @@ def file_for(project: Project, config: Config, path: Path) -> tuple[LoadedFile |
     except ValueError:
         # Its `source:` is a path relative to the project root: elsewhere it would dangle.
         raise UsageError(f"{path} lies outside the project ({config.root}); claim files belong inside it") from None
-    if not path.exists():
+    claims = (config.root / config.claims).resolve()
+    try:
+        path.resolve().relative_to(claims)
+    except ValueError:
+        raise UsageError(f"{path} is not under the claims folder {config.claims}/; claims are written only there") from None
+    if path.suffix not in (".yaml", ".yml"):
+        raise UsageError(f"{path} is not a claim file (.yaml or .yml); verify would never read it")
+    if not path.exists() and not path.is_symlink():
         return None, []
     key = path.resolve()
     for lf in project.files:
@@ -97,7 +108,7 @@ def file_of_source(project: Project, source: Source) -> LoadedFile | None:
 
 
 def published_for(project: Project, source: Source) -> dt.datetime | None:
-    from factcheck.extract import published_in
+    from factcheck.authoring.propose import published_in
 
     lf = file_of_source(project, source)
     if lf is not None and lf.header is not None and lf.header.published is not None:
@@ -124,7 +135,7 @@ def check_target(lf: LoadedFile | None, source: Source, path: Path) -> None:
 def write_claims(path: Path, lf: LoadedFile | None, source: Source, published: dt.datetime | None,
                  claims: list[dict[str, Any]]) -> None:
     """Append claims to the file at path, creating it with a header if it does not exist."""
-    from factcheck import writeback
+    from factcheck.claims import writeback
 
     if lf is None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -136,8 +147,8 @@ def write_claims(path: Path, lf: LoadedFile | None, source: Source, published: d
 
 
 def run_extract(config: Config, source_name: Path, into: Path | None) -> tuple[str, int]:
-    from factcheck import writeback
-    from factcheck.extract import Ids, candidates, covered
+    from factcheck.authoring.propose import Ids, candidates, covered
+    from factcheck.claims import writeback
 
     source = read_source(config, source_name)
     project = load_project(config)

@@ -10,8 +10,8 @@ from factcheck.records import Frozen, setattr_frozen
 if TYPE_CHECKING:
     import datetime
 
-    from factcheck.dims import Dim
-    from factcheck.interval import Interval
+    from factcheck.meaning.dims import Dim
+    from factcheck.meaning.interval import Interval
 
 
 def json_number(x: float | None) -> float | int | None:

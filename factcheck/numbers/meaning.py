@@ -23,7 +23,7 @@ import math
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from factcheck.interval import Interval
+    from factcheck.meaning.interval import Interval
 
 DEFAULT_TOLERANCE = 0.10
 
@@ -66,7 +66,7 @@ def make_interval(lo: float, hi: float, lo_closed: bool = True, hi_closed: bool 
     """Build an Interval, importing its module on first use (it is not needed to import us)."""
     global _interval_cls
     if _interval_cls is None:
-        from factcheck.interval import Interval
+        from factcheck.meaning.interval import Interval
 
         _interval_cls = Interval
     return _interval_cls(tidy(lo), tidy(hi), lo_closed, hi_closed)

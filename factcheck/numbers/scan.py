@@ -62,7 +62,7 @@ from factcheck.numbers.units import FRACTION_AFTER, Unit, lookup, unit_pattern
 if TYPE_CHECKING:
     import datetime
 
-    from factcheck.dims import Dim
+    from factcheck.meaning.dims import Dim
     from factcheck.numbers.dates import DateContext
 
 AR = (
@@ -280,7 +280,7 @@ def _fraction(
     m: re.Match[str], p: str, r: _Read
 ) -> tuple[float, str | None, Dim | None, float | None]:
     """百分之四十 -> 40 %; 千分之三 -> 3 ‰; 三分之一 -> 1/3 (value, unit, dim, precision)."""
-    from factcheck.dims import NUMBER, PERCENT, PERMILLE
+    from factcheck.meaning.dims import NUMBER, PERCENT, PERMILLE
 
     den_text = m.group(p + "den") or ""
     if den_text in ("百", "佰"):
@@ -300,7 +300,7 @@ def _quantity(m: re.Match[str], p: str, bare: bool) -> Expression:
     if m.group(p + "den") is not None:
         value, unit, dim, precision = _fraction(m, p, r)
     if dim is None:
-        from factcheck.dims import NUMBER
+        from factcheck.meaning.dims import NUMBER
 
         dim = NUMBER
     interval = interval_for(value, r.qualifier, precision)
@@ -343,7 +343,7 @@ def _range_expr(m: re.Match[str], bare: bool) -> Expression:
     lo, hi = value_of(a.mant, exp), end.value
     if lo > hi:
         raise _Reject(-1)
-    from factcheck.dims import NUMBER
+    from factcheck.meaning.dims import NUMBER
 
     unit, dim = (end.unit.name, end.unit.dim) if end.unit else (None, NUMBER)
     interval = make_interval(lo, hi)
@@ -355,7 +355,7 @@ def _range_expr(m: re.Match[str], bare: bool) -> Expression:
 
 
 def _schedule(m: re.Match[str]) -> Expression:
-    from factcheck.dims import HOUR
+    from factcheck.meaning.dims import HOUR
 
     hours = read_arabic(m.group("sc_b")).mant
     interval = make_interval(hours, hours)

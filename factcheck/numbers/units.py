@@ -16,7 +16,7 @@ import functools
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from factcheck.dims import Dim
+    from factcheck.meaning.dims import Dim
 
 
 class Unit(NamedTuple):
@@ -33,7 +33,7 @@ FRACTION_AFTER = frozenset({"duration"})
 @functools.cache
 def table() -> dict[str, Unit]:
     """Every unit as written -> its entry; built on first use, not at import."""
-    from factcheck.dims import (
+    from factcheck.meaning.dims import (
         CNY,
         COUNT,
         DAY,

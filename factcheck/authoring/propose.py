@@ -1,0 +1,385 @@
+"""Proposing claims for an article: figures, dates and attributed quotes with exact spans.
+
+`candidates` reads a source with the number parser and proposes one claim per
+quantity and date it finds, plus one per attributed quote. The claim's span is
+the clause that states the figure: the text between the nearest clause stops
+around it (，,；;。！？!?：: 、…() and line breaks; a space only outside “…”; a
+`:`, `,` or `.` between two digits is part of a number, not a stop). The clause
+is parsed again on its own, exactly as the `value-matches-text` rule will read
+the quote, and the record is filled from that reading, so a proposed claim
+always verifies against its own text.
+
+Set phrases that contain 一 without counting anything (`一次办`, `一证通办`,
+`之一`, `第一时间` …) are never proposed, whatever the parser makes of them.
+
+Attributed quotes are recognised in three forms:
+`“……。”省公安厅办公室副主任俞国孟说` (quote, then speaker and a verb of saying),
+`俞国孟说：“……”` (speaker first) and `据省公安厅刑侦总队副总队长徐林苗介绍,……。`
+(reported speech: the span runs to the end of the sentence). The speaker phrase
+is split into role and name at the last title word (主任, 副总队长, 记者 …).
+
+Generated ids are short, readable ASCII: the unit and the figure for quantities
+(`items_189`, `yuan_90_5yi`, `pct_97_24`, `cases_3_3wan`), the date for dates
+(`date_2024_05_28`, `since_2021`, `period_2023_07_2024_05`), `quote_1` … for
+quotes; `_2`, `_3` … make them unique in the project.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck.claims.anchor import context
+
+STOPS = frozenset("，,;；。！？!?：:、…()（）\n\r")
+_DIGIT_JOINERS = frozenset(":,.")  # 17:26:59, 1,280, 90.5: inside a number, not stops
+_TRIM = " \t\u3000—-*#"
+
+# Set phrases with 一 that do not count anything (see the module docstring).
+IDIOMS = (
+    "一次办", "一网办", "一窗办", "一证通办", "一窗通办", "一次都不跑", "最多跑一次", "一次办结",
+    "一站办结", "之一", "第一时间", "一号开放工程", "一系列", "一批", "一组组", "一把", "一招",
+    "一体化", "一线", "统一", "进一步", "一直", "一起", "一些", "一定", "一般", "一旦",
+)  # fmt: skip
+
+UNIT_WORDS = {
+    "项": "items", "个": "count", "起": "cases", "名": "persons", "人": "persons", "位": "persons",
+    "次": "times", "人次": "visits", "家": "firms", "件": "pieces", "条": "items", "所": "sites",
+    "元": "yuan", "美元": "usd", "欧元": "eur", "%": "pct", "百分点": "points", "年": "years",
+    "个月": "months", "月": "months", "天": "days", "日": "days", "小时": "hours", "分钟": "minutes",
+    "秒": "seconds", "岁": "age", "公里": "km", "千米": "km", "米": "m", "吨": "tons",
+}  # fmt: skip
+
+TITLES = (
+    "副总队长", "总队长", "副支队长", "支队长", "副大队长", "大队长", "副队长", "队长",
+    "副主任", "主任", "副局长", "局长", "副厅长", "厅长", "副处长", "处长", "副科长", "科长",
+    "副部长", "部长", "副书记", "书记", "副所长", "所长", "副院长", "院长", "副主席", "主席",
+    "副市长", "市长", "副省长", "省长", "副县长", "县长", "区长", "镇长", "村长", "总经理",
+    "经理", "董事长", "秘书长", "发言人", "负责人", "教授", "研究员", "记者", "民警", "警官",
+    "专家", "委员", "校长", "馆长", "医生", "律师",
+)  # fmt: skip
+
+_SAY = "说|表示|介绍|指出|强调|称|透露"
+_QUOTE_THEN_SPEAKER = re.compile(rf"“[^“”]{{4,}}”[，,]?(?P<who>[^，,。；;！？!?\s“”：:]{{2,30}}?)(?:{_SAY})")
+_SPEAKER_THEN_QUOTE = re.compile(rf"(?P<who>[^，,。；;！？!?\s“”：:]{{2,30}}?)(?:{_SAY})[：:，,]?“[^“”]{{4,}}”")
+_REPORTED = re.compile(rf"据(?P<who>[^，,。；;！？!?\s“”]{{2,30}}?)(?:{_SAY})[，,]")
+_DATETIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?")
+
+
+@dataclass
+class Candidate:
+    """A proposed claim: its fields in file order and the span of what it is about."""
+
+    fields: dict[str, Any]
+    focus: tuple[int, int]  # the figure (quantity, date) or the whole span (quote)
+
+    @property
+    def kind(self) -> str:
+        return str(self.fields["kind"])
+
+    @property
+    def span(self) -> tuple[int, int]:
+        start, end = self.fields["span"]
+        return int(start), int(end)
+
+
+@dataclass
+class Ids:
+    """Generated ids, unique among those already taken."""
+
+    taken: set[str] = field(default_factory=set)
+
+    def claim(self, base: str) -> str:
+        base = re.sub(r"[^A-Za-z0-9_]", "_", base).strip("_") or "claim"
+        if not re.match(r"[A-Za-z_]", base):
+            base = f"n{base}"
+        ident, n = base, 1
+        while ident in self.taken:
+            n += 1
+            ident = f"{base}_{n}"
+        self.taken.add(ident)
+        return ident
+
+    def numbered(self, base: str) -> str:
+        """The first free `base_1`, `base_2` …: for claims with no figure to name them by."""
+        n = 1
+        while f"{base}_{n}" in self.taken:
+            n += 1
+        self.taken.add(f"{base}_{n}")
+        return f"{base}_{n}"
+
+
+def published_in(text: str) -> dt.datetime | None:
+    """The first full date and time written in the text (a dateline), if any."""
+    match = _DATETIME.search(text)
+    if not match:
+        return None
+    year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
+    try:
+        return dt.datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return None
+
+
+def _is_stop(text: str, i: int, in_quotes: bool) -> bool:
+    ch = text[i]
+    if ch in _DIGIT_JOINERS and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+        return False
+    if ch in STOPS:
+        return True
+    return ch.isspace() and not in_quotes
+
+
+def _quote_depth(text: str, line_start: int, i: int) -> bool:
+    """Whether position i lies inside “…” on its line."""
+    segment = text[line_start:i]
+    return segment.count("“") > segment.count("”")
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): from the previous clause stop to the next one."""
+    line_start = text.rfind("\n", 0, start) + 1
+    lo = start
+    while lo > 0 and not _is_stop(text, lo - 1, _quote_depth(text, line_start, lo - 1)):
+        lo -= 1
+    hi = end
+    while hi < len(text) and not _is_stop(text, hi, _quote_depth(text, line_start, hi)):
+        hi += 1
+    while lo < start and text[lo] in _TRIM:
+        lo += 1
+    while hi > end and text[hi - 1] in _TRIM:
+        hi -= 1
+    return lo, hi
+
+
+def _idiom_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for idiom in IDIOMS:
+        pos = text.find(idiom)
+        while pos != -1:
+            spans.append((pos, pos + len(idiom)))
+            pos = text.find(idiom, pos + 1)
+    return spans
+
+
+def _in_idiom(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(lo < end and start < hi for lo, hi in spans)
+
+
+def number(value: float) -> int | float:
+    """A value for YAML: 9050000000 rather than 9.05e9, 40.07 as it is."""
+    if value == int(value) and abs(value) < 2**53:
+        return int(value)
+    return float(f"{value:.15g}")
+
+
+def _token(value: float) -> str:
+    magnitude = abs(value)
+    if magnitude >= 1e8:
+        text = f"{value / 1e8:g}yi"
+    elif magnitude >= 1e4 and round(value / 1e4, 2) == value / 1e4:
+        text = f"{value / 1e4:g}wan"
+    else:
+        text = f"{value:g}"
+    return text.replace(".", "_").replace("-", "minus").replace("+", "")
+
+
+def date_text_for(first: dt.date, last: dt.date) -> str | None:
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming exactly the days first..last, if one does."""
+    if first == last:
+        return first.isoformat()
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        return str(first.year)
+    if first.day == 1 and (first.year, first.month) == (last.year, last.month) and _month_end(last):
+        return f"{first.year:04d}-{first.month:02d}"
+    return None
+
+
+def _month_end(day: dt.date) -> bool:
+    return (day + dt.timedelta(days=1)).day == 1
+
+
+def _start_text(day: dt.date) -> str:
+    if (day.month, day.day) == (1, 1):
+        return str(day.year)
+    if day.day == 1:
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
+def _end_text(day: dt.date) -> str:
+    if (day.month, day.day) == (12, 31):
+        return str(day.year)
+    if _month_end(day):
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
+def figure_fields(expr: Any, ids: Ids, published: dt.date | None) -> dict[str, Any] | None:
+    """Record fields (without id, span and context) for one parsed expression, or None."""
+    if expr.kind == "quantity":
+        if expr.value is None:
+            return None  # a range (3至5年) has no nominal value to record
+        fields: dict[str, Any] = {"kind": "quantity", "value": number(expr.value)}
+        if expr.unit:
+            fields["unit"] = expr.unit
+        if expr.qualifier:
+            fields["qualifier"] = expr.qualifier
+        if expr.per:
+            fields["per"] = number(expr.per)
+            if expr.per_unit:
+                fields["per_unit"] = expr.per_unit
+            base = f"rate_{_token(expr.value)}"
+        else:
+            base = f"{UNIT_WORDS.get(expr.unit or '', 'n')}_{_token(expr.value)}"
+        return {"id": base, **fields}
+    first, last = expr.date_lo, expr.date_hi
+    if first is None and last is None:
+        return None
+    point = date_text_for(first, last) if first is not None and last is not None else None
+    if point is not None:  # 2023年 is a period, but one that a single date text names
+        return {"id": f"date_{point}", "kind": "date", "value": point}
+    fields = {"kind": "date"}
+    if first is not None:
+        fields["start"] = _start_text(first)
+    if last is not None:
+        fields["end"] = _end_text(last)
+    if first is not None and (last is None or (published is not None and last == published)):
+        base = f"since_{fields['start']}"
+    else:
+        base = "period_" + "_".join(str(fields[k]) for k in ("start", "end") if k in fields)
+    return {"id": base, **fields}
+
+
+def claim_at(
+    text: str, start: int, end: int, expr: Any, others: int, ids: Ids, published: dt.date | None
+) -> dict[str, Any] | None:
+    """A complete claim for the figure `expr` (parsed from text[start:end]) of that span.
+
+    `others` is how many figures of the same kind the span holds besides this one:
+    then `text:` names the one meant.
+    """
+    fields = figure_fields(expr, ids, published)
+    if fields is None:
+        return None
+    prefix, suffix = context(text, start, end)
+    claim: dict[str, Any] = {
+        "id": ids.claim(fields.pop("id")),
+        "kind": fields.pop("kind"),
+        "span": [start, end],
+        "quote": text[start:end],
+        "prefix": prefix,
+        "suffix": suffix,
+        **fields,
+    }
+    if others:
+        claim["text"] = expr.text
+    return claim
+
+
+def _speaker(phrase: str) -> tuple[str, str | None]:
+    """(name, role) from `省公安厅办公室副主任俞国孟`; the whole phrase when no title is found."""
+    best: tuple[int, str] | None = None
+    for title in TITLES:
+        at = phrase.rfind(title)
+        if at != -1 and 2 <= len(phrase) - (at + len(title)) <= 4:
+            key = at + len(title)
+            if best is None or key > best[0]:
+                best = (key, title)
+    if best is None:
+        return phrase, None
+    return phrase[best[0] :], phrase[: best[0]]
+
+
+def quote_spans(text: str) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, speaker, role) of every attributed quote, in text order."""
+    found: list[tuple[int, int, str, str | None]] = []
+    for pattern in (_QUOTE_THEN_SPEAKER, _SPEAKER_THEN_QUOTE):
+        for match in pattern.finditer(text):
+            name, role = _speaker(match.group("who"))
+            found.append((match.start(), match.end(), name, role))
+    for match in _REPORTED.finditer(text):
+        end = match.end()
+        while end < len(text) and text[end] not in "。！？!?\n":
+            end += 1
+        name, role = _speaker(match.group("who"))
+        found.append((match.start(), end, name, role))
+    found.sort()
+    kept: list[tuple[int, int, str, str | None]] = []
+    for item in found:  # one quote may match two forms: keep the first, longest
+        if kept and item[0] < kept[-1][1]:
+            continue
+        kept.append(item)
+    return kept
+
+
+def quote_claim(text: str, start: int, end: int, speaker: str, role: str | None, ids: Ids) -> dict[str, Any]:
+    prefix, suffix = context(text, start, end)
+    claim: dict[str, Any] = {
+        "id": ids.numbered("quote"),
+        "kind": "quote",
+        "span": [start, end],
+        "quote": text[start:end],
+        "prefix": prefix,
+        "suffix": suffix,
+        "speaker": speaker,
+    }
+    if role:
+        claim["role"] = role
+    return claim
+
+
+def figures(text: str, start: int, end: int, published: dt.date | None) -> list[Any]:
+    """The expressions of text[start:end] read on their own, as value-matches-text reads them."""
+    from factcheck.numbers import find_expressions
+
+    idioms = _idiom_spans(text[start:end])
+    return [e for e in find_expressions(text[start:end], published=published) if not _in_idiom(idioms, e.start, e.end)]
+
+
+def candidates(text: str, published: dt.date | None, ids: Ids) -> list[Candidate]:
+    """Every figure, date and attributed quote of a source, in text order."""
+    from factcheck.numbers import find_expressions
+
+    idioms = _idiom_spans(text)
+    found: list[Candidate] = []
+    seen: set[tuple[str, int, int]] = set()
+    for expr in find_expressions(text, published=published):
+        if _in_idiom(idioms, expr.start, expr.end):
+            continue
+        lo, hi = clause_bounds(text, expr.start, expr.end)
+        local = figures(text, lo, hi, published)
+        same = [e for e in local if e.kind == expr.kind]
+        mine = next((e for e in same if e.start == expr.start - lo and e.text == expr.text), None)
+        if mine is None:
+            continue  # the clause alone does not read as the whole text does: it would not verify
+        key = (expr.kind, expr.start, expr.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        claim = claim_at(text, lo, hi, mine, len(same) - 1, ids, published)
+        if claim is not None:
+            found.append(Candidate(claim, (expr.start, expr.end)))
+    for start, end, speaker, role in quote_spans(text):
+        found.append(Candidate(quote_claim(text, start, end, speaker, role, ids), (start, end)))
+    found.sort(key=lambda c: (c.span[0], c.focus[0]))
+    return found
+
+
+def covered(candidate: Candidate, claims: Iterable[Any]) -> bool:
+    """Whether an existing claim already states this candidate: same kind, span around its figure
+    (quotes: any overlap)."""
+    lo, hi = candidate.focus
+    for claim in claims:
+        if claim.kind != candidate.kind or claim.span is None:
+            continue
+        start, end = claim.span
+        if candidate.kind == "quote":
+            if start < hi and lo < end:
+                return True
+        elif start <= lo and hi <= end:
+            return True
+    return False

@@ -1,0 +1,885 @@
+"""The check language: rules over claim ids, parsed by hand and computed on intervals.
+
+Grammar (Python-like precedence, loosest first)::
+
+    rule       := or_expr                       (must be boolean)
+    or_expr    := and_expr ('or' and_expr)*
+    and_expr   := not_expr ('and' not_expr)*
+    not_expr   := 'not' not_expr | comparison
+    comparison := arith (('<'|'<='|'>'|'>='|'=='|'!=') arith)*    chains allowed
+    arith      := term (('+'|'-') term)*
+    term       := unary (('*'|'/') unary)*
+    unary      := '-' unary | atom
+    atom       := NUMBER | CLAIM_ID | FUNC '(' arith (',' arith)* ')' | '(' or_expr ')'
+    FUNC       := 'sum' | 'min' | 'max' | 'abs'
+
+The tokenizer and recursive-descent parser are this module's own: rule text
+never reaches `eval`, `exec`, `compile` or `ast`. Everything outside the grammar
+(attribute access, other calls, subscripts, strings, lambdas, comprehensions,
+`**`, `//`, `%`, assignment, very deep nesting, very long rules, a rule that is
+a number rather than a check) is a `RuleSyntaxError` carrying the 0-based
+code-point column where the problem starts.
+
+Evaluation is interval arithmetic (`factcheck.meaning.interval`) with dimensions
+(`factcheck.meaning.dims`):
+
+* `+ -`, comparisons, `sum`, `min`, `max` need equal dimensions; `* /` combine
+  them, so a dimensionless rate times a population is a count.
+* A bare number adopts the dimension of what it meets: in `+ -`, comparisons,
+  `sum`, `min`, `max` it takes the other side's dimension; in `* /` it is a pure
+  factor (`benefits * 5` keeps the dimension of `benefits`).
+* Percent (and per mille) is compared and added only with its own kind. When a
+  percentage is multiplied or divided by a quantity of another dimension it is
+  read as a ratio, value / 100 (`share * total` with share 40% and a total of 10
+  items is 4 items). Times a bare number it stays a percentage (`share * 2`).
+* `and`, `or`, `not` are Kleene's three-valued logic over pass/fail/unknown.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from collections.abc import Callable, Mapping
+from typing import Literal
+
+from factcheck.meaning.days import DATE, date_text
+from factcheck.meaning.dims import NUMBER, PERCENT, PERMILLE, Dim
+from factcheck.meaning.interval import COMPARISONS, Interval, IntervalError, Verdict, fmt_number
+from factcheck.records import Frozen, setattr_frozen
+
+MAX_RULE_LENGTH = 2000
+MAX_DEPTH = 50
+FUNCTIONS = frozenset({"sum", "min", "max", "abs"})
+COMPARISON_OPS = frozenset({"<", "<=", ">", ">=", "==", "!="})
+
+
+class RuleSyntaxError(Exception):
+    """A rule outside the grammar; offset is the 0-based code-point column."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(f"{message} (at column {offset})")
+        self.message = message
+        self.offset = offset
+
+
+class RuleEvalError(Exception):
+    """A rule that parses but cannot be computed (unknown name, dimensions, division by 0)."""
+
+    def __init__(self, message: str, offset: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+# -- syntax tree ------------------------------------------------------------------
+# Every node keeps its start column and its source text, so explanations can quote
+# the sub-expression a number came from.
+
+
+class Num(Frozen):
+    __slots__ = _fields = ("value", "offset", "src")
+    value: float
+    offset: int
+    src: str
+
+    def __init__(self, value: float, offset: int, src: str) -> None:
+        setattr_frozen(self, "value", value)
+        setattr_frozen(self, "offset", offset)
+        setattr_frozen(self, "src", src)
+
+
+class Name(Frozen):
+    __slots__ = _fields = ("name", "offset", "src")
+    name: str
+    offset: int
+    src: str
+
+    def __init__(self, name: str, offset: int, src: str) -> None:
+        setattr_frozen(self, "name", name)
+        setattr_frozen(self, "offset", offset)
+        setattr_frozen(self, "src", src)
+
+
+class Neg(Frozen):
+    __slots__ = _fields = ("operand", "offset", "src")
+    operand: Node
+    offset: int
+    src: str
+
+    def __init__(self, operand: Node, offset: int, src: str) -> None:
+        setattr_frozen(self, "operand", operand)
+        setattr_frozen(self, "offset", offset)
+        setattr_frozen(self, "src", src)
+
+
+class Arith(Frozen):
+    """A left-to-right chain of `+ -` or of `* /`: first, then (op, op column, operand, end)."""
+
+    __slots__ = _fields = ("first", "rest", "offset", "src")
+    first: Node
+    rest: tuple[tuple[str, int, Node, int], ...]
+    offset: int
+    src: str
+
+    def __init__(self, first: Node, rest: tuple[tuple[str, int, Node, int], ...], offset: int, src: str) -> None:
+        setattr_frozen(self, "first", first)
+        setattr_frozen(self, "rest", rest)
+        setattr_frozen(self, "offset", offset)
+        setattr_frozen(self, "src", src)
+
+
+class Call(Frozen):
+    __slots__ = _fields = ("func", "args", "offset", "src")
+    func: str
+    args: tuple[Node, ...]
+    offset: int
+    src: str
+
+    def __init__(self, func: str, args: tuple[Node, ...], offset: int, src: str) -> None:
+        setattr_frozen(self, "func", func)
+        setattr_frozen(self, "args", args)
+        setattr_frozen(self, "offset", offset)
+        setattr_frozen(self, "src", src)
+
+
+class Compare(Frozen):
+    """`a < b <= c`: operands and the (op, column) between each pair."""
+
+    __slots__ = _fields = ("operands", "ops", "offset", "src")
+    operands: tuple[Node, ...]
+    ops: tuple[tuple[str, int], ...]
+    offset: int
+    src: str
+
+    def __init__(self, operands: tuple[Node, ...], ops: tuple[tuple[str, int], ...], offset: int, src: str) -> None:
+        setattr_frozen(self, "operands", operands)
+        setattr_frozen(self, "ops", ops)
+        setattr_frozen(self, "offset", offset)
+        setattr_frozen(self, "src", src)
+
+
+class BoolOp(Frozen):
+    __slots__ = _fields = ("op", "operands", "offset", "src")
+    op: Literal["and", "or"]
+    operands: tuple[Node, ...]
+    offset: int
+    src: str
+
+    def __init__(self, op: Literal["and", "or"], operands: tuple[Node, ...], offset: int, src: str) -> None:
+        setattr_frozen(self, "op", op)
+        setattr_frozen(self, "operands", operands)
+        setattr_frozen(self, "offset", offset)
+        setattr_frozen(self, "src", src)
+
+
+class Not(Frozen):
+    __slots__ = _fields = ("operand", "offset", "src")
+    operand: Node
+    offset: int
+    src: str
+
+    def __init__(self, operand: Node, offset: int, src: str) -> None:
+        setattr_frozen(self, "operand", operand)
+        setattr_frozen(self, "offset", offset)
+        setattr_frozen(self, "src", src)
+
+
+Node = Num | Name | Neg | Arith | Call | Compare | BoolOp | Not
+_BOOL_NODES = (Compare, BoolOp, Not)
+
+
+# -- tokenizer --------------------------------------------------------------------
+# A token is (kind, text, column). Operators are their own kind; a lexical error
+# becomes an "err" token whose text is the message, so the parser reports problems
+# in the order they stand in the rule.
+
+Token = tuple[str, str, int]
+
+_TOKEN_RE = re.compile(
+    r"""[ \t\r\n]*(?:
+        (?P<num>(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)
+      | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+      | (?P<bad>\*\*|//|:=|<<|>>|<>|[-+*/%@&|^]=)
+      | (?P<op><=|>=|==|!=|[-+*/(),<>])
+      | (?P<end>\Z)
+    )""",
+    re.VERBOSE,
+)
+_IDENT_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+_BAD_LEXEMES = {
+    "**": "'**' (power) is not allowed",
+    "//": "'//' (floor division) is not allowed; use '/'",
+    ":=": "':=' (assignment expression) is not allowed",
+    "<<": "shift operators are not allowed",
+    ">>": "shift operators are not allowed",
+    "<>": "'<>' is not allowed; use '!='",
+}
+_BAD_CHARS = {
+    "=": "'=' (assignment) is not allowed; use '==' to compare",
+    "%": "'%' (modulo) is not allowed",
+    "@": "'@' is not allowed",
+    "&": "bitwise operator '&' is not allowed; use 'and'",
+    "|": "bitwise operator '|' is not allowed; use 'or'",
+    "^": "bitwise operator '^' is not allowed",
+    "~": "bitwise operator '~' is not allowed; use 'not'",
+    "!": "'!' is not allowed; use 'not' or '!='",
+    ".": "attribute access is not allowed",
+    "[": "subscripts and lists are not allowed",
+    "]": "subscripts and lists are not allowed",
+    "{": "sets and dicts are not allowed",
+    "}": "sets and dicts are not allowed",
+    "'": "strings are not allowed",
+    '"': "strings are not allowed",
+    ":": "':' is not allowed (no slices, lambdas or dicts)",
+    ";": "a rule is a single expression; ';' is not allowed",
+    "#": "comments are not allowed in a rule",
+}
+_BAD_KEYWORDS = {
+    "lambda": "lambda expressions are not allowed",
+    "for": "comprehensions are not allowed",
+    "async": "comprehensions are not allowed",
+    "if": "conditional expressions are not allowed",
+    "else": "conditional expressions are not allowed",
+    "in": "'in' is not allowed; compare with '==' or '!='",
+    "is": "'is' is not allowed; compare with '==' or '!='",
+    "True": "True, False and None are not allowed; write a comparison",
+    "False": "True, False and None are not allowed; write a comparison",
+    "None": "True, False and None are not allowed; write a comparison",
+    "yield": "yield is not allowed",
+    "await": "await is not allowed",
+}
+
+
+def _bad_char_message(ch: str) -> str:
+    if ch in _BAD_CHARS:
+        return _BAD_CHARS[ch]
+    if ch.isprintable() and not ch.isspace():
+        return f"unexpected character {ch!r} (U+{ord(ch):04X})"
+    return f"unexpected character U+{ord(ch):04X}"
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split a rule into tokens; the list ends with an "end" or an "err" token."""
+    tokens: list[Token] = []
+    pos = 0
+    match = _TOKEN_RE.match
+    while True:
+        m = match(text, pos)
+        kind = m.lastgroup if m else None
+        if m is None or kind is None:
+            # No token starts here: the first character after any whitespace is outside the language.
+            at = pos
+            while text[at] in " \t\r\n":
+                at += 1
+            tokens.append(("err", _bad_char_message(text[at]), at))
+            return tokens
+        start = m.start(kind)
+        lexeme = m.group(kind)
+        pos = m.end()
+        if kind == "name":
+            if lexeme in ("and", "or", "not"):
+                tokens.append((lexeme, lexeme, start))
+            elif keyword.iskeyword(lexeme):
+                message = _BAD_KEYWORDS.get(lexeme, f"'{lexeme}' is not allowed in a rule")
+                tokens.append(("err", message, start))
+                return tokens
+            else:
+                tokens.append(("name", lexeme, start))
+        elif kind == "num":
+            # `a.5` and `(a).5` are attribute access, not a name followed by a number.
+            if lexeme[0] == "." and start > 0 and (text[start - 1] in _IDENT_CHARS or text[start - 1] == ")"):
+                tokens.append(("err", _BAD_CHARS["."], start))
+                return tokens
+            if pos < len(text) and (text[pos] in _IDENT_CHARS or text[pos] == "."):
+                if text[pos] == "." and not text[pos - 1].isdigit():
+                    tokens.append(("err", _BAD_CHARS["."], pos))
+                else:
+                    tokens.append(("err", f"malformed number starting {lexeme!r}", start))
+                return tokens
+            tokens.append(("num", lexeme, start))
+        elif kind == "op":
+            tokens.append((lexeme, lexeme, start))
+        elif kind == "bad":
+            bad = _BAD_LEXEMES.get(lexeme, f"augmented assignment ('{lexeme}') is not allowed")
+            tokens.append(("err", bad, start))
+            return tokens
+        else:
+            tokens.append(("end", "", start))
+            return tokens
+
+
+# -- parser ------------------------------------------------------------------------
+
+
+def _is_bool(node: Node) -> bool:
+    return isinstance(node, _BOOL_NODES)
+
+
+class _Parser:
+    __slots__ = ("text", "toks", "i", "tok", "depth", "prev_end")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = tokenize(text)
+        self.i = 0
+        self.tok = self.toks[0]
+        self.depth = 0
+        self.prev_end = 0
+        if self.tok[0] == "err":
+            raise RuleSyntaxError(self.tok[1], self.tok[2])
+
+    def advance(self) -> None:
+        self.prev_end = self.tok[2] + len(self.tok[1])
+        self.i += 1
+        self.tok = self.toks[self.i]
+        if self.tok[0] == "err":
+            raise RuleSyntaxError(self.tok[1], self.tok[2])
+
+    def enter(self, at: int) -> None:
+        """One level deeper, opened at column `at`."""
+        # A depth limit gives a clear message long before Python's own recursion limit.
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise RuleSyntaxError(f"rule is nested too deeply (more than {MAX_DEPTH} levels)", at)
+
+    def src(self, start: int) -> str:
+        return self.text[start : self.prev_end]
+
+    def number_operand(self, node: Node, context: str) -> Node:
+        if _is_bool(node):
+            raise RuleSyntaxError(
+                f"a comparison cannot be used as a number ({context})", node.offset
+            )
+        return node
+
+    def parse(self) -> Node:
+        if self.tok[0] == "end":
+            raise RuleSyntaxError("empty rule", self.tok[2])
+        node = self.or_expr()
+        if self.tok[0] != "end":
+            self.unexpected()
+        if not _is_bool(node):
+            raise RuleSyntaxError(
+                "a rule must be a check: a comparison, or comparisons joined by and/or/not;"
+                f" '{node.src}' is a number",
+                node.offset,
+            )
+        return node
+
+    def unexpected(self) -> None:
+        kind, text, at = self.tok
+        if kind == ")":
+            raise RuleSyntaxError("unmatched ')'", at)
+        if kind == "(":
+            raise RuleSyntaxError("only sum, min, max and abs can be called", at)
+        if kind == ",":
+            raise RuleSyntaxError("',' is only allowed between function arguments", at)
+        if kind in ("name", "num"):
+            raise RuleSyntaxError(f"missing operator before '{text}'", at)
+        raise RuleSyntaxError(f"unexpected '{text}'", at)
+
+    def bool_chain(self, op: Literal["and", "or"], parts: list[Node], start: int) -> Node:
+        for part in parts:
+            if not _is_bool(part):
+                raise RuleSyntaxError(
+                    f"'{op}' joins comparisons, but '{part.src}' is a number", part.offset
+                )
+        return BoolOp(op, tuple(parts), start, self.src(start))
+
+    def or_expr(self) -> Node:
+        start = self.tok[2]
+        first = self.and_expr()
+        if self.tok[0] != "or":
+            return first
+        parts = [first]
+        while self.tok[0] == "or":
+            self.advance()
+            parts.append(self.and_expr())
+        return self.bool_chain("or", parts, start)
+
+    def and_expr(self) -> Node:
+        start = self.tok[2]
+        first = self.not_expr()
+        if self.tok[0] != "and":
+            return first
+        parts = [first]
+        while self.tok[0] == "and":
+            self.advance()
+            parts.append(self.not_expr())
+        return self.bool_chain("and", parts, start)
+
+    def not_expr(self) -> Node:
+        if self.tok[0] != "not":
+            return self.comparison()
+        start = self.tok[2]
+        self.enter(start)
+        self.advance()
+        operand = self.not_expr()
+        self.depth -= 1
+        if not _is_bool(operand):
+            raise RuleSyntaxError(
+                f"'not' applies to a comparison, but '{operand.src}' is a number", operand.offset
+            )
+        return Not(operand, start, self.src(start))
+
+    def comparison(self) -> Node:
+        start = self.tok[2]
+        first = self.arith()
+        if self.tok[0] not in COMPARISON_OPS:
+            return first
+        operands = [self.number_operand(first, "in a comparison")]
+        ops: list[tuple[str, int]] = []
+        while self.tok[0] in COMPARISON_OPS:
+            ops.append((self.tok[0], self.tok[2]))
+            self.advance()
+            operands.append(self.number_operand(self.arith(), "in a comparison"))
+        return Compare(tuple(operands), tuple(ops), start, self.src(start))
+
+    def arith(self) -> Node:
+        return self.chain(("+", "-"), self.term)
+
+    def term(self) -> Node:
+        return self.chain(("*", "/"), self.unary)
+
+    def chain(self, ops: tuple[str, str], operand: Callable[[], Node]) -> Node:
+        start = self.tok[2]
+        first = operand()
+        if self.tok[0] not in ops:
+            return first
+        self.number_operand(first, "in arithmetic")
+        rest: list[tuple[str, int, Node, int]] = []
+        while self.tok[0] in ops:
+            op, at = self.tok[0], self.tok[2]
+            self.advance()
+            node = self.number_operand(operand(), "in arithmetic")
+            rest.append((op, at, node, self.prev_end))
+        return Arith(first, tuple(rest), start, self.src(start))
+
+    def unary(self) -> Node:
+        kind = self.tok[0]
+        if kind == "+":
+            raise RuleSyntaxError("unary '+' is not allowed", self.tok[2])
+        if kind != "-":
+            return self.atom()
+        start = self.tok[2]
+        self.enter(start)
+        self.advance()
+        operand = self.number_operand(self.unary(), "after '-'")
+        self.depth -= 1
+        if type(operand) is Num:
+            # Fold `-5` into a literal so it stays a bare number.
+            return Num(-operand.value, start, self.src(start))
+        return Neg(operand, start, self.src(start))
+
+    def atom(self) -> Node:
+        kind, text, at = self.tok
+        if kind == "num":
+            self.advance()
+            return Num(float(text), at, text)
+        if kind == "name":
+            self.advance()
+            if self.tok[0] == "(":
+                if text not in FUNCTIONS:
+                    raise RuleSyntaxError(
+                        f"calling '{text}' is not allowed; the functions are sum, min, max, abs",
+                        at,
+                    )
+                return self.call(text, at)
+            if text in FUNCTIONS:
+                raise RuleSyntaxError(f"'{text}' is a function: write {text}(...)", at)
+            return Name(text, at, text)
+        if kind == "(":
+            self.enter(at)
+            self.advance()
+            if self.tok[0] == ")":
+                raise RuleSyntaxError("empty parentheses", self.tok[2])
+            inner = self.or_expr()
+            self.depth -= 1
+            if self.tok[0] == ",":
+                raise RuleSyntaxError("tuples are not allowed", self.tok[2])
+            if self.tok[0] != ")":
+                self.expected_close(at)
+            self.advance()
+            return inner
+        if kind == "end":
+            raise RuleSyntaxError("unexpected end of rule: a number, a claim id or '(' is missing", at)
+        raise RuleSyntaxError(f"expected a number, a claim id or '(', found '{text}'", at)
+
+    def expected_close(self, opened: int) -> None:
+        if self.tok[0] == "end":
+            raise RuleSyntaxError(f"'(' at column {opened} is never closed", self.tok[2])
+        self.unexpected()
+        raise RuleSyntaxError("expected ')'", self.tok[2])  # unexpected() always raises
+
+    def call(self, func: str, start: int) -> Node:
+        opened = self.tok[2]
+        self.enter(start)
+        self.advance()  # '('
+
+        if self.tok[0] == ")":
+            raise RuleSyntaxError(f"{func}() needs at least one argument", self.tok[2])
+        args = [self.number_operand(self.or_expr(), f"as an argument of {func}()")]
+        while self.tok[0] == ",":
+            self.advance()
+            if self.tok[0] == ")":
+                raise RuleSyntaxError("expected an argument after ','", self.tok[2])
+            args.append(self.number_operand(self.or_expr(), f"as an argument of {func}()"))
+        if self.tok[0] != ")":
+            self.expected_close(opened)
+        self.advance()
+        self.depth -= 1
+        if func == "abs" and len(args) != 1:
+            raise RuleSyntaxError("abs() takes exactly one argument", start)
+        return Call(func, tuple(args), start, self.src(start))
+
+
+def parse_rule(text: str) -> Node:
+    """Parse a rule; raise RuleSyntaxError(message, offset) for anything outside the grammar."""
+    if len(text) > MAX_RULE_LENGTH:
+        raise RuleSyntaxError(
+            f"rule is too long ({len(text)} characters; the limit is {MAX_RULE_LENGTH})",
+            MAX_RULE_LENGTH,
+        )
+    return _Parser(text).parse()
+
+
+def rule_names(node: Node) -> list[tuple[str, int]]:
+    """Every claim id the rule uses, with its column, in the order they are written."""
+    names: list[tuple[str, int]] = []
+    stack: list[Node] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Name):
+            names.append((item.name, item.offset))
+        elif isinstance(item, Arith):
+            stack.extend(reversed([sub for _, _, sub, _ in item.rest]))
+            stack.append(item.first)
+        elif isinstance(item, Compare | BoolOp):
+            stack.extend(reversed(item.operands))
+        elif isinstance(item, Call):
+            stack.extend(reversed(item.args))
+        elif isinstance(item, Neg | Not):
+            stack.append(item.operand)
+    return names
+
+
+# -- evaluation ----------------------------------------------------------------------
+
+
+class Operand(Frozen):
+    """What a claim id stands for.
+
+    `interval` is in the written scale; the value used in arithmetic is
+    interval * scale (0.42 per 100,000 is [0.415, 0.425) with scale 1e-5).
+    """
+
+    __slots__ = _fields = ("interval", "dim", "unit", "label", "scale")
+    interval: Interval
+    dim: Dim
+    unit: str
+    label: str
+    scale: float
+
+    def __init__(self, interval: Interval, dim: Dim, unit: str, label: str = "", scale: float = 1.0) -> None:
+        setattr_frozen(self, "interval", interval)
+        setattr_frozen(self, "dim", dim)
+        setattr_frozen(self, "unit", unit)
+        setattr_frozen(self, "label", label)
+        setattr_frozen(self, "scale", scale)
+
+
+class Outcome(Frozen):
+    __slots__ = _fields = ("verdict", "steps", "summary")
+    verdict: Verdict
+    steps: list[str]
+    summary: str
+
+    def __init__(self, verdict: Verdict, steps: list[str], summary: str) -> None:
+        setattr_frozen(self, "verdict", verdict)
+        setattr_frozen(self, "steps", steps)
+        setattr_frozen(self, "summary", summary)
+
+
+class _Val:
+    """An evaluated number. dim None marks a bare literal that adopts what it meets."""
+
+    __slots__ = ("iv", "dim", "unit", "src", "_text")
+
+    def __init__(self, iv: Interval, dim: Dim | None, unit: str, src: str) -> None:
+        self.iv = iv
+        self.dim = dim
+        self.unit = unit
+        self.src = src
+        self._text: str | None = None
+
+    def text(self) -> str:
+        """The interval as shown; cached, as formatting bounds is most of the cost of a step."""
+        if self._text is None:
+            self._text = date_text(self.iv) if self.dim == DATE else str(self.iv)
+        return self._text
+
+    def with_unit(self) -> str:
+        if self.dim == DATE:
+            return self.text()
+        return f"{self.text()} {self.unit}" if self.unit else self.text()
+
+
+def _unit_of(dim: Dim) -> str:
+    return "" if dim.dimensionless else str(dim)
+
+
+def _describe(v: _Val) -> str:
+    """Unit and dimension for an error message: '元, money:CNY'."""
+    dim = str(v.dim)
+    return f"{v.unit}, {dim}" if v.unit and v.unit != dim else dim
+
+
+_WHY = {
+    "pass": "every value satisfies it",
+    "fail": "no value satisfies it",
+    "unknown": "some values satisfy it, others do not",
+}
+_WHY_EQ = {
+    "pass": "the intervals overlap",
+    "fail": "the intervals are disjoint",
+    "unknown": "",
+}
+_WHY_NE = {
+    "pass": "the intervals are disjoint",
+    "fail": "both are the same exact value",
+    "unknown": "the intervals overlap, so the values may or may not differ",
+}
+_RATIO_DIVISOR = {PERCENT: 100.0, PERMILLE: 1000.0}
+_MAX_SUMMARY_PARTS = 3
+
+
+def _kleene_and(verdicts: list[Verdict]) -> Verdict:
+    if "fail" in verdicts:
+        return "fail"
+    return "unknown" if "unknown" in verdicts else "pass"
+
+
+def _kleene_or(verdicts: list[Verdict]) -> Verdict:
+    if "pass" in verdicts:
+        return "pass"
+    return "unknown" if "unknown" in verdicts else "fail"
+
+
+_NOT: dict[Verdict, Verdict] = {"pass": "fail", "fail": "pass", "unknown": "unknown"}
+
+
+class _Evaluator:
+    __slots__ = ("env", "steps", "parts", "shown")
+
+    def __init__(self, env: Mapping[str, Operand]) -> None:
+        self.env = env
+        self.steps: list[str] = []
+        self.parts: list[str] = []  # one short text per comparison, for the summary
+        self.shown: set[str] = set()
+
+    # numbers
+
+    def num(self, node: Node) -> _Val:
+        t = type(node)
+        if t is Name:
+            assert isinstance(node, Name)
+            return self.name(node)
+        if t is Num:
+            assert isinstance(node, Num)
+            return _Val(Interval(node.value, node.value, True, True), None, "", node.src)
+        if t is Arith:
+            assert isinstance(node, Arith)
+            acc = self.num(node.first)
+            for op, at, sub, end in node.rest:
+                src = node.src[: end - node.offset]
+                acc = self.binary(op, at, acc, self.num(sub), src)
+            return acc
+        if t is Call:
+            assert isinstance(node, Call)
+            return self.call(node)
+        if t is Neg:
+            assert isinstance(node, Neg)
+            v = self.num(node.operand)
+            result = _Val(-v.iv, v.dim, v.unit, node.src)
+            if v.dim is not None:
+                self.steps.append(f"{node.src} = {result.with_unit()}")
+            return result
+        raise RuleEvalError(f"'{node.src}' is a comparison, not a number", node.offset)
+
+    def name(self, node: Name) -> _Val:
+        op = self.env.get(node.name)
+        if op is None:
+            raise RuleEvalError(f"unknown claim id '{node.name}'", node.offset)
+        label = f"  «{op.label}»" if op.label else ""
+        if op.scale == 1.0:
+            val = _Val(op.interval, op.dim, op.unit, node.name)
+            if node.name not in self.shown:
+                self.shown.add(node.name)
+                self.steps.append(f"{node.name} = {val.with_unit()}{label}")
+            return val
+        val = _Val(op.interval * op.scale, op.dim, _unit_of(op.dim), node.name)
+        if node.name not in self.shown:
+            self.shown.add(node.name)
+            written = f"{op.interval} {op.unit}" if op.unit else str(op.interval)
+            self.steps.append(
+                f"{node.name} = {written} = {op.interval} × {fmt_number(op.scale)}"
+                f" = {val.with_unit()}{label}"
+            )
+        return val
+
+    def same_dim(self, verb: str, a: _Val, b: _Val, at: int) -> tuple[Dim | None, str]:
+        """The common dimension and display unit of two values that must agree."""
+        if a.dim is None:
+            return b.dim, b.unit
+        if b.dim is None:
+            return a.dim, a.unit
+        if a.dim != b.dim:
+            raise RuleEvalError(
+                f"cannot {verb} '{a.src}' ({_describe(a)}) and '{b.src}' ({_describe(b)}):"
+                " different dimensions",
+                at,
+            )
+        return a.dim, (a.unit if a.unit == b.unit else _unit_of(a.dim))
+
+    def as_ratio(self, v: _Val, other: _Val) -> _Val:
+        """A percentage multiplied with another kind of quantity counts as value / 100."""
+        if v.dim is None or other.dim is None or v.dim == other.dim:
+            return v
+        divisor = _RATIO_DIVISOR.get(v.dim)
+        if divisor is None:
+            return v
+        ratio = _Val(v.iv / divisor, NUMBER, "", v.src)
+        self.steps.append(
+            f"{v.src} as a ratio = {v.text()} / {fmt_number(divisor)} = {ratio.text()}"
+        )
+        return ratio
+
+    def binary(self, op: str, at: int, a: _Val, b: _Val, src: str) -> _Val:
+        if op == "+" or op == "-":
+            dim, unit = self.same_dim("add" if op == "+" else "subtract", a, b, at)
+            iv = a.iv + b.iv if op == "+" else a.iv - b.iv
+        else:
+            a, b = self.as_ratio(a, b), self.as_ratio(b, a)
+            dim, unit = self.product_dim(op, a, b)
+            if op == "*":
+                iv = a.iv * b.iv
+            else:
+                try:
+                    iv = a.iv / b.iv
+                except IntervalError:
+                    raise RuleEvalError(
+                        f"cannot divide by '{b.src}': it is {b.text()}, which contains 0", at
+                    ) from None
+        result = _Val(iv, dim, unit, src)
+        if a.dim is not None or b.dim is not None:
+            self.steps.append(f"{src} = {a.text()} {op} {b.text()} = {result.with_unit()}")
+        return result
+
+    @staticmethod
+    def product_dim(op: str, a: _Val, b: _Val) -> tuple[Dim | None, str]:
+        # A bare number in `*` or `/` is a pure factor and keeps the other side's unit.
+        if a.dim is None and b.dim is None:
+            return None, ""
+        if b.dim is None:
+            return a.dim, a.unit
+        if a.dim is None:
+            if op == "*":
+                return b.dim, b.unit
+            dim = NUMBER / b.dim
+            return dim, _unit_of(dim)
+        dim = a.dim * b.dim if op == "*" else a.dim / b.dim
+        return dim, _unit_of(dim)
+
+    def call(self, node: Call) -> _Val:
+        args = [self.num(arg) for arg in node.args]
+        if node.func == "abs":
+            v = args[0]
+            result = _Val(abs(v.iv), v.dim, v.unit, node.src)
+            if v.dim is not None:
+                self.steps.append(f"{node.src} = |{v.text()}| = {result.with_unit()}")
+            return result
+        acc = args[0]
+        iv = acc.iv
+        dim, unit = acc.dim, acc.unit
+        for arg in args[1:]:
+            dim, unit = self.same_dim("combine" if node.func != "sum" else "add", acc, arg, node.offset)
+            acc = _Val(acc.iv, dim, unit, acc.src)
+            if node.func == "sum":
+                iv = iv + arg.iv
+            elif node.func == "min":
+                iv = iv.minimum(arg.iv)
+            else:
+                iv = iv.maximum(arg.iv)
+        result = _Val(iv, dim, unit, node.src)
+        if dim is not None:
+            shown = [arg.text() for arg in args]
+            if node.func == "sum":
+                detail = " + ".join(shown)
+            else:
+                detail = f"{node.func}({', '.join(shown)})"
+            self.steps.append(f"{node.src} = {detail} = {result.with_unit()}")
+        return result
+
+    # verdicts
+
+    def verdict(self, node: Node) -> Verdict:
+        t = type(node)
+        if t is Compare:
+            assert isinstance(node, Compare)
+            return self.compare(node)
+        if t is BoolOp:
+            assert isinstance(node, BoolOp)
+            verdicts = [self.verdict(sub) for sub in node.operands]
+            result = _kleene_and(verdicts) if node.op == "and" else _kleene_or(verdicts)
+            self.steps.append(f"{node.op}: {', '.join(verdicts)} -> {result}")
+            return result
+        if t is Not:
+            assert isinstance(node, Not)
+            inner = self.verdict(node.operand)
+            result = _NOT[inner]
+            self.steps.append(f"not {inner} -> {result}")
+            return result
+        raise RuleEvalError(f"'{node.src}' is a number, not a check", node.offset)
+
+    def compare(self, node: Compare) -> Verdict:
+        vals = [self.num(sub) for sub in node.operands]
+        verdicts: list[Verdict] = []
+        for i, (op, at) in enumerate(node.ops):
+            a, b = vals[i], vals[i + 1]
+            if a.dim is not None and b.dim is not None and a.dim != b.dim:
+                raise RuleEvalError(
+                    f"cannot compare '{a.src}' ({_describe(a)}) with '{b.src}' ({_describe(b)}):"
+                    " different dimensions",
+                    at,
+                )
+            v = COMPARISONS[op](a.iv, b.iv)
+            why = (_WHY_EQ if op == "==" else _WHY_NE if op == "!=" else _WHY)[v]
+            self.steps.append(f"{a.src} {op} {b.src}: {a.text()} {op} {b.text()}: {why} -> {v}")
+            self.parts.append(f"{_side(a)} {op} {_side(b)} -> {v}")
+            verdicts.append(v)
+        if len(verdicts) == 1:
+            return verdicts[0]
+        result = _kleene_and(verdicts)
+        self.steps.append(f"chain {node.src}: {', '.join(verdicts)} -> {result}")
+        return result
+
+
+def _side(v: _Val) -> str:
+    """A comparison side for the one-line summary: 'population = [66265000, 66275000) 人'."""
+    if v.dim is None or v.src == v.text():
+        return v.text()
+    return f"{v.src} = {v.with_unit()}"
+
+
+def evaluate(node: Node, env: Mapping[str, Operand]) -> Outcome:
+    """Compute a parsed rule over the operands; raise RuleEvalError if it cannot be computed."""
+    ev = _Evaluator(env)
+    verdict = ev.verdict(node)
+    parts = ev.parts
+    summary = "; ".join(parts[:_MAX_SUMMARY_PARTS])
+    if len(parts) > _MAX_SUMMARY_PARTS:
+        summary += f"; … ({len(parts) - _MAX_SUMMARY_PARTS} more)"
+    if len(parts) != 1 or type(node) is not Compare:
+        summary += f" => {verdict}"
+    return Outcome(verdict, ev.steps, summary)

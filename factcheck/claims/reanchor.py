@@ -1,0 +1,90 @@
+"""`factcheck verify --fix`: re-anchor claims whose source changed and write them back.
+
+For every claim file, every claim with a span is looked for in its source
+(`anchor.locate_all`). Claims that `moved` (the exact quote stands elsewhere)
+and claims that `changed` with a score of at least `anchor.ACCEPT` get their
+new span, quote, prefix and suffix written back. `lost` claims and weak
+`changed` ones are left for a person: their lines say so. Once every claim of a
+file is anchored, the source's new SHA-256 is recorded too.
+
+Files that did not load cleanly as YAML are never written (the loader's finding
+says what is wrong); other files are rewritten atomically with comments kept
+(see `writeback`). The return value is one line per change, for people.
+"""
+
+from __future__ import annotations
+
+from factcheck.claims.anchor import ACCEPT, Anchor, context
+from factcheck.claims.project import UNREADABLE, LoadedFile
+from factcheck.claims.source import shorten
+from factcheck.lint.context import RuleContext
+
+
+def fix_project(ctx: RuleContext) -> tuple[list[str], bool]:
+    """Re-anchor and write back every loaded claim file: (lines for people, whether any was written)."""
+    project = ctx.project
+    unreadable = {p.path: p.rule for p in project.problems if p.rule in UNREADABLE}
+    lines: list[str] = []
+    written = False
+    for lf in project.files:
+        if lf.path in unreadable or lf.loaded is None:
+            why = "cannot be read" if unreadable.get(lf.path) == "claim-file" else "has YAML errors"
+            lines.append(f"{lf.path}: not fixed: the file {why} (see below)")
+            continue
+        file_lines, wrote = fix_file(ctx, lf)
+        lines.extend(file_lines)
+        written = written or wrote
+    return lines, written
+
+
+def fix_file(ctx: RuleContext, lf: LoadedFile) -> tuple[list[str], bool]:
+    """Re-anchor one loaded claim file and write what changed; lines for people."""
+    from factcheck.claims import writeback
+
+    source = lf.source
+    if source is None or lf.header is None:
+        return [], False
+    updates: list[tuple[int, Anchor]] = []
+    lines: list[str] = []
+    settled = True
+    for entry in lf.claims:
+        anchor = ctx.anchor(entry)
+        if anchor is None:
+            continue
+        old = f"[{entry.claim.span[0]}, {entry.claim.span[1]})"
+        new = f"[{anchor.start}, {anchor.end})"
+        if anchor.status == "anchored":
+            continue
+        if anchor.status == "moved":
+            updates.append((entry.index, anchor))
+            lines.append(f"{lf.path}: {entry.id} moved {old} -> {new}")
+        elif anchor.status == "changed" and anchor.score >= ACCEPT:
+            updates.append((entry.index, anchor))
+            lines.append(
+                f"{lf.path}: {entry.id} changed {old} -> {new}, score {anchor.score:.0f}: "
+                f"'{shorten(entry.claim.quote)}' -> '{shorten(anchor.text)}'"
+            )
+        else:
+            settled = False
+            lines.append(f"{lf.path}: {entry.id} {anchor.status} (score {anchor.score:.0f}): left as it is; fix it by hand")
+    raw_claims = lf.loaded.data.get("claims") if lf.loaded is not None and isinstance(lf.loaded.data, dict) else None
+    if isinstance(raw_claims, list) and len(raw_claims) != len(lf.claims):
+        settled = False  # a claim that failed validation was not re-anchored
+    new_sha = source.sha256 if settled and lf.header.sha256 != source.sha256 else None
+    if not updates and new_sha is None:
+        return lines, False
+    try:
+        doc = writeback.load(ctx.project.root / lf.path)
+        for index, anchor in updates:
+            prefix, suffix = context(source.text, anchor.start, anchor.end)
+            writeback.set_anchor(doc, index, (anchor.start, anchor.end), source.text[anchor.start : anchor.end], prefix, suffix)
+        if new_sha is not None:
+            writeback.set_sha256(doc, new_sha)
+        writeback.save(doc)
+    except writeback.WriteError as exc:
+        return [f"{lf.path}: {exc}"], False
+    except OSError as exc:
+        return [f"{lf.path}: not written: {exc.strerror or exc}"], False
+    if new_sha is not None:
+        lines.append(f"{lf.path}: sha256 {lf.header.sha256[:12]}… -> {new_sha[:12]}…")
+    return lines, True
