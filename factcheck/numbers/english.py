@@ -41,7 +41,7 @@ from factcheck.numbers.meaning import explain, fmt, interval_for, make_interval
 from factcheck.numbers.numerals import read_arabic
 
 if TYPE_CHECKING:
-    from factcheck.dims import Dim
+    from factcheck.meaning.dims import Dim
     from factcheck.numbers.english_units import Unit
 
 # -- tokens ------------------------------------------------------------------------
@@ -900,7 +900,7 @@ class _Scan:
         interval = make_interval(lo, hi)
         text = self.text[self.toks[start].start : self.toks[b.j - 1].end]
         why = f"{text}: a range: from {fmt(lo)} to {fmt(hi)}, both ends included: {interval}"
-        from factcheck.dims import NUMBER
+        from factcheck.meaning.dims import NUMBER
 
         self.found.append(
             Expression(text, self.toks[start].start, self.toks[b.j - 1].end, "quantity", None, interval, unit_name, dim or NUMBER, derivation=why)
@@ -950,7 +950,7 @@ class _Scan:
         s, e = self.toks[a.i].start, self.toks[b.j - 1].end
         text = self.text[s:e]
         why = f"{text}: {lower.qualifier} {fmt(lo)} and {upper.qualifier} {fmt(hi)}: {interval}"
-        from factcheck.dims import NUMBER
+        from factcheck.meaning.dims import NUMBER
 
         unit_name, dim = a.unit_name or b.unit_name, a.dim or b.dim
         self.found.append(Expression(text, s, e, "quantity", None, interval, unit_name, dim or NUMBER, derivation=why))
@@ -958,7 +958,7 @@ class _Scan:
         return b.j
 
     def emit(self, q: _Q) -> None:
-        from factcheck.dims import NUMBER
+        from factcheck.meaning.dims import NUMBER
 
         num = q.num
         value = q.sign * num.value
@@ -1318,7 +1318,7 @@ def _base_dim(word: str) -> Dim | None:
     if unit is not None:
         return unit.dim
     if word in eu.RATE_BASE_DIMS or word in ("person", "capita", "head"):
-        from factcheck.dims import COUNT
+        from factcheck.meaning.dims import COUNT
 
         return COUNT
     return None

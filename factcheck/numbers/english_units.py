@@ -11,7 +11,7 @@ import functools
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from factcheck.dims import Dim
+    from factcheck.meaning.dims import Dim
 
 ONES = {
     "zero": 0, "nought": 0, "naught": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4,
@@ -115,7 +115,7 @@ class Unit(NamedTuple):
 @functools.cache
 def currencies() -> dict[str, tuple[str, Dim]]:
     """Currency as written (a symbol, a code, a word) -> (unit name, dimension)."""
-    from factcheck.dims import CNY, USD, Dim
+    from factcheck.meaning.dims import CNY, USD, Dim
 
     def base(code: str) -> tuple[str, Dim]:
         return (code, USD if code == "USD" else CNY if code == "CNY" else Dim.base(code))
@@ -168,7 +168,7 @@ CURRENCY_CODES = frozenset("usd eur gbp cny rmb jpy cad aud nzd hkd sgd mxn inr 
 @functools.cache
 def units() -> dict[str, Unit]:
     """Units after a number, as written in lower case (`%`, `percent`, `kg`, `jobs`)."""
-    from factcheck.dims import COUNT, DAY, HOUR, MONTH, PERCENT, POINTS, YEAR, Dim
+    from factcheck.meaning.dims import COUNT, DAY, HOUR, MONTH, PERCENT, POINTS, YEAR, Dim
 
     length, area, mass = Dim.base("length"), Dim.base("area"), Dim.base("mass")
     volume, week, minute = Dim.base("volume"), Dim.base("week"), Dim.base("minute")
