@@ -32,6 +32,8 @@ Evaluation is interval arithmetic (`factcheck.meaning.interval`) with dimensions
   percentage is multiplied or divided by a quantity of another dimension it is
   read as a ratio, value / 100 (`share * total` with share 40% and a total of 10
   items is 4 items). Times a bare number it stays a percentage (`share * 2`).
+  Compared with a ratio it is a ratio too (`part / whole == share_pct`), and
+  percent minus percent is percentage points (`rate_feb - rate_jan == change_pp`).
 * `and`, `or`, `not` are Kleene's three-valued logic over pass/fail/unknown.
 """
 
@@ -43,7 +45,7 @@ from collections.abc import Callable, Mapping
 from typing import Literal
 
 from factcheck.meaning.days import DATE, date_text
-from factcheck.meaning.dims import NUMBER, PERCENT, PERMILLE, Dim
+from factcheck.meaning.dims import NUMBER, PERCENT, PERMILLE, POINTS, Dim
 from factcheck.meaning.interval import COMPARISONS, Interval, IntervalError, Verdict, fmt_number
 from factcheck.records import Frozen, setattr_frozen
 
@@ -757,6 +759,9 @@ class _Evaluator:
 
     def binary(self, op: str, at: int, a: _Val, b: _Val, src: str) -> _Val:
         if op == "+" or op == "-":
+            if op == "-" and a.dim == b.dim == PERCENT:  # percent minus percent is points
+                a = _Val(a.iv, POINTS, "percentage points", a.src)
+                b = _Val(b.iv, POINTS, "percentage points", b.src)
             dim, unit = self.same_dim("add" if op == "+" else "subtract", a, b, at)
             iv = a.iv + b.iv if op == "+" else a.iv - b.iv
         else:
@@ -847,6 +852,8 @@ class _Evaluator:
         verdicts: list[Verdict] = []
         for i, (op, at) in enumerate(node.ops):
             a, b = vals[i], vals[i + 1]
+            if NUMBER in (a.dim, b.dim):  # part / whole == share_pct: the share as a ratio
+                a, b = self.as_ratio(a, b), self.as_ratio(b, a)
             if a.dim is not None and b.dim is not None and a.dim != b.dim:
                 raise RuleEvalError(
                     f"cannot compare '{a.src}' ({_describe(a)}) with '{b.src}' ({_describe(b)}):"

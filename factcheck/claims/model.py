@@ -223,6 +223,8 @@ class ClaimFile(Record):
     source: Annotated[str, Field(min_length=1)]
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     published: dt.datetime | None = None
+    # The source's language (`extract` and `add` write it); files without it are Chinese.
+    language: Literal["zh", "en"] = "zh"
     tolerance: Annotated[Finite, Field(ge=0, lt=1)] | None = None
 
     _published = field_validator("published", mode="before")(_published_text)

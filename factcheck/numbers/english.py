@@ -557,6 +557,8 @@ class _Scan:
                 qualifier, j = hit
                 if qualifier == "over" and self.last_end == k:
                     return None  # $2,000 over 3 years: spread over, not more than
+                if qualifier == "up to" and self.low(k - 1) in _MOVED:
+                    return None  # went up to 3.9 percent: reached it, not at most
         after_qualifier = j
         sign = 1
         money: tuple[str, Dim] | None = None
@@ -1255,6 +1257,13 @@ _VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "�
 _DOZENS = frozenset(("dozen", "dozens", "dz", "dzs", "doz", "dozs"))
 # A `third` or `second` before these is an ordinal: a third time, the second quarter.
 _ORDINAL_NOUNS = frozenset("time times quarter quarters term terms round rounds party way straight consecutive half year month week day place largest biggest highest lowest".split())
+# Verbs before `up to` that make it "reached" (went up to 3.9 percent), not "at most".
+_MOVED = frozenset(
+    "went go goes going gone ticked tick ticks crept creeps inched inches shot came comes "
+    "stepped steps bumped pushed pushes driven drove picked sped moving moves moved rose risen "
+    "rise rises rising climbed climb climbs jumped jump jumps edged edge edges soared surged "
+    "increased revised".split()
+)
 _SINGLE_LETTER_UNITS = frozenset("%gtmLlhs")
 EQUAL_PHRASES = ("equal to", "equals to", "equals", "equaling to", "equalling to")
 _PRONOUN_BEFORE = frozenset("the this that which each every any no another someone anyone last next only".split())

@@ -482,12 +482,12 @@ def find_expressions(text: str, *, published: datetime.date | None = None) -> li
     return _with_english(text, published, _scan(text, published, False))
 
 
-# Text that may hold English figures: for ASCII text, a letter, a fraction or power (3/4,
+# Text that may hold English figures: for ASCII text, a letter or $, a fraction or power (3/4,
 # 1.1^2), a leading point (.08), a sign (-227,000) or digits grouped by spaces; else two Latin words in a row, Latin letters next to
 # digits, a currency sign, or a sign before digits. Otherwise the English reader (a module
 # and its tables) is never loaded.
 _ASCII_ENGLISH = (
-    r"[A-Za-z]|[0-9][/^][0-9]|(?<![0-9])\.[0-9]|(?<![0-9.])[-+] ?[0-9]|[0-9] [0-9]{3}(?![0-9])"
+    r"[A-Za-z$]|[0-9][/^][0-9]|(?<![0-9])\.[0-9]|(?<![0-9.])[-+] ?[0-9]|[0-9] [0-9]{3}(?![0-9])"
 )
 _MIXED_ENGLISH = (
     r"[A-Za-z]{2}[ \t]+[A-Za-z]{2}|[A-Za-z] ?[0-9]|[0-9] ?[A-Za-z]|[$£€¥₹₿]"
