@@ -1019,7 +1019,8 @@ class _Scan:
             return None
         lo, hi, j, why = got
         # from January to March 2024, between 2019 and 2023 are read as ranges elsewhere
-        if self.low(j) in ("to", "through", "-", "–", "until") and self.near(j):
+        joined = self.low(j) == "and" and self.low(start - 1) == "between"
+        if (self.low(j) in ("to", "through", "-", "–", "until") or joined) and self.near(j):
             nxt = self.date_core(j + 1)
             if nxt is not None and nxt[0] > lo:
                 lo2, hi2, j2, why2 = nxt
@@ -1071,7 +1072,8 @@ class _Scan:
             if day is None and year is None:
                 # a month alone: in March, since January, last May
                 prev = self.low(k - 1)
-                if low == "may" or prev not in eu.DATE_PREPS and prev not in ("last", "this", "next"):
+                ranged = self.low(j) in ("to", "-", "–", "through") and self.low(j + 1) in eu.MONTHS
+                if low == "may" or prev not in eu.DATE_PREPS and prev not in ("last", "this", "next", "(") and not ranged:
                     return None
                 if ref is None:
                     return None
@@ -1151,12 +1153,17 @@ class _Scan:
             j += 1
         part = None
         low = self.low(j)
-        if low in ("q", "h") and self.kind(j + 1) == "num" and self.glued(j + 1) and self.toks[j + 1].text in "1234":
+        spelled = low == "quarter" and self.toks[j].text[0] == "Q"  # Quarter 4 2023
+        if (low in ("q", "h") and self.glued(j + 1) or spelled) and self.kind(j + 1) == "num" and self.toks[j + 1].text in "1234":
             part = int(self.toks[j + 1].text)
-            size = 3 if low == "q" else 6
+            size = 6 if low == "h" else 3
             if size == 6 and part > 2:
                 return None
             j += 2
+            if spelled and self.low(j) == "(":  # Quarter 4 (Oct to Dec) 2023
+                close = next((c for c in range(j + 1, min(j + 8, self.n)) if self.low(c) == ")"), None)
+                if close is not None and self.kind(close + 1) == "num" and _is_year(self.toks[close + 1]):
+                    j = close + 1
         elif low in eu.QUARTER_WORDS:
             n = eu.QUARTER_WORDS[low]
             nj = j + 1

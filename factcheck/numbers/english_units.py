@@ -182,7 +182,7 @@ def units() -> dict[str, Unit]:
             table[w] = Unit(name, dim, exp, kind)
 
     add("%|percent|per cent|pct|percentage|percents|per cent.", "%", PERCENT, "percent")
-    add("percentage point|percentage points|percent point|percent points|pp|ppt|ppts|"
+    add("percentage point|percentage points|percent point|percent points|pp|ppt|ppts|pts|pt|"
         "percentage-point|points of percentage", "percentage points", POINTS, "percent")
     add("basis point|basis points|bp|bps|basis-point", "percentage points", POINTS, "percent", -2)
     add("km|kilometre|kilometres|kilometer|kilometers|kms", "m", length, "measure", 3)

@@ -129,6 +129,9 @@ TABLE = [
     ("The rope is two meters long.", "two meters", "[2, 2]", "m", None),
     ("The trail is 12 km long.", "12 km", "[12000, 12000]", "m", None),
     ("Firms added 252,000 new jobs.", "252,000 new jobs", "[252000, 252000]", "jobs", None),
+    # `up to` after a verb of movement is "reached"
+    ("The rate went up to 3.9 percent.", "3.9 percent", "[3.85, 3.95)", "%", None),
+    ("The rate fell by 0.2 pts.", "0.2 pts", "[0.15, 0.25)", "percentage points", None),
 ]  # fmt: skip
 
 
@@ -201,6 +204,8 @@ DATES = [
     ("Hiring was strong in December.", "December", "2023-12-01", "2023-12-31"),
     ("Budgets for 2022-23 grew.", "2022-23", "2022-01-01", "2023-12-31"),
     ("Output grew from 2019 to 2023.", "from 2019 to 2023", "2019-01-01", "2023-12-31"),
+    ("Output fell in Quarter 4 (Oct to Dec) 2023.", "Quarter 4 (Oct to Dec) 2023", "2023-10-01", "2023-12-31"),
+    ("Between January and March 2024 it held.", "Between January and March 2024", "2024-01-01", "2024-03-31"),
 ]
 
 
