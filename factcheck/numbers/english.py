@@ -175,6 +175,8 @@ class _Scan:
         nxt = self.toks[k + 1] if k + 1 < self.n else None
         # ordinals: 1st, 22nd, 4th
         if nxt and nxt.kind == "word" and self.glued(k + 1) and nxt.low in ("st", "nd", "rd", "th"):
+            if self.low(k + 2) in self.eu.MONTHS or self.low(k + 2) == "of" and self.low(k + 3) in self.eu.MONTHS:
+                return False  # 5th February, the 5th of February: a date
             self.skip(k, k + 2)
             return True
         # clock times 10:30, dates 5/17/2018, versions and addresses 192.168.1.2
@@ -1099,10 +1101,13 @@ class _Scan:
             point = datetime.date(year, month, day)
             return point, point, j, point.isoformat()
         # D Month [YYYY]
-        if tok.kind == "num" and re.fullmatch(r"\d{1,2}", tok.text) and self.kind(k + 1) == "word" and self.low(k + 1) in eu.MONTHS and self.toks[k + 1].text[0].isupper() and self.near(k + 1):
+        m = k + 1
+        if self.low(m) in ("st", "nd", "rd", "th") and self.glued(m):
+            m += 2 if self.low(m + 1) == "of" else 1
+        if tok.kind == "num" and re.fullmatch(r"\d{1,2}", tok.text) and self.kind(m) == "word" and self.low(m) in eu.MONTHS and self.toks[m].text[0].isupper() and self.near(m):
             day = int(tok.text)
-            month = eu.MONTHS[self.low(k + 1)]
-            j = k + 2
+            month = eu.MONTHS[self.low(m)]
+            j = m + 1
             if self.low(j) == "." and self.glued(j):
                 j += 1
             if self.kind(j) == "num" and _is_year(self.toks[j]) and self.near(j):

@@ -206,6 +206,7 @@ DATES = [
     ("Output grew from 2019 to 2023.", "from 2019 to 2023", "2019-01-01", "2023-12-31"),
     ("Output fell in Quarter 4 (Oct to Dec) 2023.", "Quarter 4 (Oct to Dec) 2023", "2023-10-01", "2023-12-31"),
     ("Between January and March 2024 it held.", "Between January and March 2024", "2024-01-01", "2024-03-31"),
+    ("It closed on 5th February 2021.", "5th February 2021", "2021-02-05", "2021-02-05"),
 ]
 
 
