@@ -648,9 +648,9 @@ class _Scan:
         if self.kind(nxt) != "num" and self.low(nxt) not in self.eu.CURRENCY_ONLY_BEFORE:
             return None
         prev = self.toks[j - 1] if j else None
-        if prev is not None and prev.end == self.toks[j].start and prev.text not in "([{=<>:;,":
+        if prev is not None and prev.end == self.toks[j].start and prev.text not in "([{=<>:;,$£€¥₹":
             return None  # COVID-19, mid-2023: glued to a word
-        if prev is not None and (prev.kind == "num" or prev.low in _NUMBER_WORDS or prev.text in ("%", "$", "€", "£")):
+        if prev is not None and (prev.kind == "num" or prev.low in _NUMBER_WORDS or prev.text == "%"):
             return None  # 1000 - 5000: a range
         if prev is not None and prev.low in self.eu.units() and self.kind(j - 2) == "num":
             return None
@@ -1125,6 +1125,10 @@ class _Scan:
                 year = int(tok.text)
                 why = f"the years {year} and {year + 1} (a split year; its months are not written)"
                 return datetime.date(year, 1, 1), datetime.date(year + 1, 12, 31), k + 3, why
+        # a decade: the 1990s
+        if _is_year(tok) and tok.text.endswith("0") and self.low(k + 1) == "s" and self.glued(k + 1):
+            year = int(tok.text)
+            return datetime.date(year, 1, 1), datetime.date(year + 9, 12, 31), k + 2, f"the decade {year}-{year + 9}"
         # a year: in 2023, since 2019, fiscal 2024
         if _is_year(tok) and not self.glued(k) and self.year_alone(k):
             year = int(tok.text)

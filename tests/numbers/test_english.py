@@ -64,6 +64,8 @@ TABLE = [
     ("Employment changed by -227,000 jobs.", "-227,000 jobs", "[-227000, -227000]", "jobs", None),
     ("The balance moved (−1.7 million) in May.", "−1.7 million", "[-1750000, -1650000)", None, None),
     ("Temperatures hit minus five overnight.", "minus five", "[-5, -5]", None, None),
+    ("The balance was $-64.4 billion.", "$-64.4 billion", "[-64450000000, -64350000000)", "USD", None),
+    ("Profit was -$5 million.", "-$5 million", "[-5500000, -4500000)", "USD", None),
     ("The index fell by 0.4 in May.", "0.4", "[0.35, 0.45)", None, None),
     ("Sales were down 0.6% on the month.", "0.6%", "[0.55, 0.65)", "%", None),
     # qualifiers
@@ -207,6 +209,7 @@ DATES = [
     ("Output fell in Quarter 4 (Oct to Dec) 2023.", "Quarter 4 (Oct to Dec) 2023", "2023-10-01", "2023-12-31"),
     ("Between January and March 2024 it held.", "Between January and March 2024", "2024-01-01", "2024-03-31"),
     ("It closed on 5th February 2021.", "5th February 2021", "2021-02-05", "2021-02-05"),
+    ("Prices rose in the 1990s.", "1990s", "1990-01-01", "1999-12-31"),
 ]
 
 
