@@ -650,8 +650,9 @@ class _Scan:
         prev = self.toks[j - 1] if j else None
         if prev is not None and prev.end == self.toks[j].start and prev.text not in "([{=<>:;,$£€¥₹":
             return None  # COVID-19, mid-2023: glued to a word
-        if prev is not None and (prev.kind == "num" or prev.low in _NUMBER_WORDS or prev.text == "%"):
-            return None  # 1000 - 5000: a range
+        after_number = prev is not None and (prev.kind == "num" or prev.low in _NUMBER_WORDS or prev.text == "%")
+        if after_number and (self.glued(j) or not self.glued(nxt)):
+            return None  # 1000-5000, 1000 - 5000: a range; but `275 -43` in a table is signed
         if prev is not None and prev.low in self.eu.units() and self.kind(j - 2) == "num":
             return None
         if not self.glued(nxt):
@@ -867,6 +868,8 @@ class _Scan:
             return None
         if conn == "-" and not (self.glued(j) and self.glued(j + 1)) and self.kind(a.j - 1) != "num":
             return None
+        if conn in ("-", "–") and not self.glued(j) and self.glued(j + 1):
+            return None  # 275 -43: a signed figure after a figure
         b = self.read_q(j + 1, with_qualifier=False)
         if b is None or b.qualifier or b.per is not None:
             return None

@@ -146,6 +146,12 @@ def test_semantics(text: str, wanted: str, meaning: str, unit: str | None, quali
     assert (e.unit, e.qualifier) == (unit, qualifier)
 
 
+def test_signs_in_a_table_row() -> None:
+    found = [(e.text, e.value) for e in quantities("Manufacturing   275   -43   -0.1")]
+    assert found == [("275", 275), ("-43", -43), ("-0.1", -0.1)]
+    assert [e.text for e in quantities("Between 1000 - 5000 units.")] == ["Between 1000 - 5000 units"]
+
+
 def test_rate_keeps_base() -> None:
     e = one("Deaths were 5.2 per 100,000 people.", "5.2 per 100,000 people")
     assert (e.per, e.per_unit, str(e.dim)) == (100000, "people", "1/count")
