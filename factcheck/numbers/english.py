@@ -1060,7 +1060,7 @@ class _Scan:
         if tok.kind == "word" and low in eu.MONTHS and (tok.text[0].isupper()):
             month = eu.MONTHS[low]
             j = k + 1
-            if self.low(j) == "." and len(low) <= 4:
+            if self.low(j) == "." and low in _MONTH_ABBREVIATIONS:
                 j += 1
             day = None
             if self.kind(j) == "num" and self.near(j) and re.fullmatch(r"\d{1,2}", self.toks[j].text) and 1 <= int(self.toks[j].text) <= 31:
@@ -1124,10 +1124,10 @@ class _Scan:
         # a fiscal or school year: 2022-23, 2022/23 (both calendar years, the months unknown)
         if _is_year(tok) and self.low(k + 1) in ("-", "–", "/") and self.glued(k + 1) and self.glued(k + 2):
             nxt = self.toks[k + 2] if k + 2 < self.n else None
-            if nxt is not None and nxt.kind == "num" and len(nxt.text) == 2 and int(nxt.text) == (int(tok.text) + 1) % 100:
-                year = int(tok.text)
-                why = f"the years {year} and {year + 1} (a split year; its months are not written)"
-                return datetime.date(year, 1, 1), datetime.date(year + 1, 12, 31), k + 3, why
+            if nxt is not None and nxt.kind == "num" and len(nxt.text) == 2 and int(nxt.text) > int(tok.text) % 100:
+                year, last = int(tok.text), int(tok.text) // 100 * 100 + int(nxt.text)
+                why = f"the years {year} to {last} (a split or base period; its months are not written)"
+                return datetime.date(year, 1, 1), datetime.date(last, 12, 31), k + 3, why
         # a decade: the 1990s
         if _is_year(tok) and tok.text.endswith("0") and self.low(k + 1) == "s" and self.glued(k + 1):
             year = int(tok.text)
@@ -1283,6 +1283,7 @@ _MOVED = frozenset(
     "rise rises rising climbed climb climbs jumped jump jumps edged edge edges soared surged "
     "increased revised".split()
 )
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _SINGLE_LETTER_UNITS = frozenset("%gtmLlhs")
 EQUAL_PHRASES = ("equal to", "equals to", "equals", "equaling to", "equalling to")
 _PRONOUN_BEFORE = frozenset("the this that which each every any no another someone anyone last next only".split())

@@ -92,7 +92,7 @@ MONTHS = {
 # Words after which a bare year or month is a date: `in 2023`, `since January`.
 DATE_PREPS = frozenset(
     "in since from by until till through thru during of to and between before after for "
-    "early late mid end start beginning fiscal calendar".split()
+    "early late mid end start beginning fiscal calendar ending ended".split()
 )
 QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
                  "3rd": 3, "4th": 4, "final": 4, "last": 4}  # fmt: skip

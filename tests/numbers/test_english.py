@@ -211,6 +211,8 @@ DATES = [
     ("Jobs grew since 2019.", "since 2019", "2019-01-01", "2024-03-08"),
     ("Hiring was strong in December.", "December", "2023-12-01", "2023-12-31"),
     ("Budgets for 2022-23 grew.", "2022-23", "2022-01-01", "2023-12-31"),
+    ("The base period is 1982-84.", "1982-84", "1982-01-01", "1984-12-31"),
+    ("Prices rose in July.", "July", "2023-07-01", "2023-07-31"),
     ("Output grew from 2019 to 2023.", "from 2019 to 2023", "2019-01-01", "2023-12-31"),
     ("Output fell in Quarter 4 (Oct to Dec) 2023.", "Quarter 4 (Oct to Dec) 2023", "2023-10-01", "2023-12-31"),
     ("Between January and March 2024 it held.", "Between January and March 2024", "2024-01-01", "2024-03-31"),
