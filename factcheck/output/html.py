@@ -313,7 +313,7 @@ a{color:var(--focus)}.muted{color:var(--muted)}
 .summary{font-weight:600;margin:.4rem 0}
 .tiles,.legend{display:flex;flex-wrap:wrap;gap:.4rem 1rem;list-style:none;padding:0;margin:.4rem 0}
 .tile b{font-size:1.1rem}
-.layout{display:grid;grid-template-columns:minmax(0,1fr) minmax(16rem,24rem);gap:2rem;align-items:start}
+.layout{display:grid;grid-template-columns:minmax(0,1fr) 26rem;gap:2rem;align-items:start}
 .text{white-space:pre-wrap;overflow-wrap:anywhere;line-break:strict;font-size:1.06rem;line-height:2.3;
 padding:1rem;border:1px solid var(--line);border-radius:6px}
 .side ol{padding-left:1.2rem}.side li{margin:.4rem 0;overflow-wrap:anywhere}
@@ -334,7 +334,7 @@ mark.fc.empty::before{content:"\\2691";color:var(--c)}
 mark.key{padding:0 .3em;cursor:default}
 mark.fc:focus{outline:2px solid var(--focus);outline-offset:1px}mark.fc.current{outline:2px solid var(--focus)}
 .at{scroll-margin:40vh}mark.fc,#findings li,.check{scroll-margin:30vh}
-#panel{position:fixed;top:1rem;right:1rem;bottom:1rem;width:min(28rem,calc(100vw - 2rem));overflow:auto;
+#panel{position:fixed;top:1rem;right:1rem;bottom:1rem;width:27rem;overflow:auto;
 background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:1rem;box-shadow:0 4px 24px rgba(0,0,0,.25);z-index:2}
 #panel[hidden]{display:none}
 #panel-close{float:right;font-size:1.3rem;line-height:1;background:none;border:0;color:var(--fg);cursor:pointer}
