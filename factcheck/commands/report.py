@@ -18,7 +18,7 @@ from typing import Any
 from factcheck.claims.project import ClaimEntry, LoadedFile
 from factcheck.config import Config
 from factcheck.errors import UsageError
-from factcheck.lint.context import Context
+from factcheck.lint.context import RuleContext
 from factcheck.lint.engine import build_context, run
 from factcheck.lint.report import Report
 
@@ -31,7 +31,7 @@ TEXT_RULES = ("span-in-text", "quote-matches-span", "value-matches-text")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
-def annotated(ctx: Context, report: Report) -> dict[str, Any]:
+def annotated(ctx: RuleContext, report: Report) -> dict[str, Any]:
     """The report as one JSON-ready document: verify's summary, findings and checks,
     and per source its text with every claim, where it stands now and its state."""
     from factcheck.output.json import report_dict
@@ -48,7 +48,7 @@ def annotated(ctx: Context, report: Report) -> dict[str, Any]:
     return data
 
 
-def _source(ctx: Context, report: Report, path: str, files: list[LoadedFile]) -> dict[str, Any]:
+def _source(ctx: RuleContext, report: Report, path: str, files: list[LoadedFile]) -> dict[str, Any]:
     source = next((lf.source for lf in files if lf.source is not None), None)
     text = source.text if source is not None else None
     language = next((getattr(lf.header, "language", None) for lf in files if lf.header), None)
@@ -65,7 +65,7 @@ def _source(ctx: Context, report: Report, path: str, files: list[LoadedFile]) ->
     }
 
 
-def _claim(ctx: Context, report: Report, entry: ClaimEntry) -> dict[str, Any]:
+def _claim(ctx: RuleContext, report: Report, entry: ClaimEntry) -> dict[str, Any]:
     """`show`'s data for one claim, its checks' arithmetic, where it stands, its state."""
     from factcheck.commands.show import claim_data
 
