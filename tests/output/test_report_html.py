@@ -246,3 +246,62 @@ def test_page_names_stay_apart() -> None:
 def test_usage_errors(project, run, args: tuple[str, ...]) -> None:
     result = run(*args)
     assert result.code == 2 and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(
+    "vector",
+    ["<script>alert(1)</script>", "</style><script>alert(1)</script>", "javascript:alert(1)",
+     '" onmouseover="alert(1)', "' autofocus onfocus='alert(1)", "</script><!--", "&lt;b&gt;&amp;"],
+    ids=["script", "style-end", "javascript-url", "double-quote-attribute", "single-quote-attribute",
+         "script-end-comment", "entities"],
+)
+def test_each_hostile_string_shows_as_written(mini, run, tmp_path, vector: str) -> None:
+    """In the article, a claim's about, a check's why and the source's file name alike."""
+    text = f"第一段：{vector}\n全市共有公园240座。\n"
+    start = text.index("全市")
+    name = f"a{vector.replace('/', '_')}.txt"
+    mini(text.encode(), (
+        f"source: {json.dumps('seeds/' + name)}\nsha256: SHA\nclaims:\n"
+        f"  - id: parks\n    kind: quantity\n    span: [{start}, {start + 10}]\n    quote: 全市共有公园240座\n"
+        f"    value: 240\n    unit: 座\n    about: {json.dumps(vector)}\n"
+        f"checks:\n  - id: some\n    rule: parks > 0\n    why: {json.dumps(vector)}\n"), name=name)
+    assert run("report").code == 0
+    html = Path("report.html").read_text(encoding="utf-8")
+    page = Page(html)
+    own = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "ul", "li", "b", "mark",
+           "span", "nav", "button", "div", "main", "section", "ol", "code", "details", "summary", "pre", "a",
+           "table", "thead", "tbody", "tr", "th", "td", "aside", "script"}
+    assert {t for t, _ in page.tags} <= own
+    assert [t for t, _ in page.tags].count("script") == 2
+    assert html.count("</script>") == 2 and html.count("</style>") == 1
+    for _, attrs in page.tags:
+        assert not any(k.startswith("on") or k == "autofocus" for k in attrs)
+        assert not any(v and v.lstrip().lower().startswith("javascript:") for v in attrs.values())
+    assert "".join(page.article) == text
+    assert vector in page.data()["claims"][0]["record"]["about"]  # type: ignore[index]
+    titles = re.findall(r"<title>(.*?)</title>", html)
+    assert titles == [f"factcheck report: seeds/{name}".replace("&", "&amp;").replace("<", "&lt;")
+                      .replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;")]
+
+
+def test_moved_quote_is_drawn_where_it_stands(mini, run, tmp_path) -> None:
+    text = "全市共有公园240座。\n"
+    mini(text.encode(), "source: seeds/a.txt\nsha256: SHA\nclaims:\n  - id: parks\n    kind: quantity\n"
+                        "    span: [0, 10]\n    quote: 全市共有公园240座\n    value: 240\n    unit: 座\n")
+    (tmp_path / "seeds" / "a.txt").write_text("本报讯 " + text, encoding="utf-8")
+    run("report")
+    page = Page(Path("report.html").read_text(encoding="utf-8"))
+    (claim,) = page.data()["claims"]  # type: ignore[misc]
+    assert (claim["state"], claim["anchor"], claim["place"]) == ("stale", "moved", [4, 14])
+    assert "".join(page.article) == "本报讯 " + text
+
+
+def test_unreadable_source_still_makes_a_page(mini, run, tmp_path) -> None:
+    mini("全市共有公园240座。\n".encode(), "source: seeds/a.txt\nsha256: SHA\nclaims:\n  - id: parks\n    kind: quantity\n"
+                                       "    span: [0, 10]\n    quote: 全市共有公园240座\n    value: 240\n    unit: 座\n")
+    (tmp_path / "seeds" / "a.txt").unlink()
+    result = run("report")
+    assert result.code == 0
+    html = Path("report.html").read_text(encoding="utf-8")
+    assert "The source could not be read; the findings say why." in html
+    assert "claims/a.yaml:1:9: [error] source &#x27;seeds/a.txt&#x27; does not exist (source-missing)" in html
