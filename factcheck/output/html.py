@@ -483,7 +483,16 @@ SCRIPT = """
     else if (e.key === "Escape" && !panel.hidden) close();
   });
   navpos.textContent = findings.length ? findings.length + " findings" : "no findings";
-  const target = /^#claim-(\\d+)$/.exec(location.hash);
-  if (target) open(+target[1], document.getElementById("claim-" + target[1]));
+  function follow() {  // a finding's link, or a link from elsewhere, opens the claim it names
+    const target = /^#claim-(\\d+)$/.exec(location.hash);
+    const mark = target && document.getElementById("claim-" + target[1]);
+    if (mark) { mark.focus(); open(+target[1], mark); }
+  }
+  window.addEventListener("hashchange", follow);
+  document.addEventListener("click", (e) => {  // the same link again changes no hash
+    const a = e.target.closest('a[href^="#claim-"]');
+    if (a && a.getAttribute("href") === location.hash) follow();
+  });
+  follow();
 })();
 """

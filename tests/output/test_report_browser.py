@@ -118,6 +118,11 @@ def test_failing_claim_opens_its_arithmetic(project, run, opened) -> None:
         assert step in panel
     assert "189 > 200: no value satisfies it -> fail" in panel
     assert "claims/zjol-2024-05-28-police-five-years.yaml:192:5" in panel
+    page.page.keyboard.press("Escape")
+    # The finding beside the article leads back to the claim and opens it.
+    page.page.click("#findings a:has-text('(value-matches-text)')")
+    assert page.page.inner_text("#panel-title") == "fail one_cert_items"
+    assert page.page.evaluate("document.activeElement.getAttribute('aria-label')") == "quantity one_cert_items: fail"
     assert page.errors == []
 
 
