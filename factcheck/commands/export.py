@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from factcheck.config import Config
+from factcheck.errors import UsageError
 
 FORMATS = ("w3c", "csv")
 
@@ -25,7 +26,18 @@ def render(config: Config, paths: list[Path], fmt: str, base: str | None) -> byt
         return table.render(doc)
     from factcheck.output import w3c
 
-    return w3c.render(doc, base or config.root.resolve().as_uri() + "/").encode("utf-8")
+    return w3c.render(doc, base_url(config, base)).encode("utf-8")
+
+
+def base_url(config: Config, base: str | None) -> str:
+    """The URL ids and sources are written under: --base, or the project folder as a file: URL."""
+    if base is None:
+        return config.root.resolve().as_uri() + "/"
+    from urllib.parse import urlsplit
+
+    if not urlsplit(base).scheme or any(c.isspace() for c in base):
+        raise UsageError(f"--base must be an absolute URL such as https://example.org/articles/, not '{base}'")
+    return base if base.endswith("/") else base + "/"
 
 
 def run_export(config: Config, paths: list[Path], fmt: str, out: Path | None, base: str | None) -> int:

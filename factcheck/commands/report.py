@@ -22,10 +22,6 @@ from factcheck.lint.context import RuleContext
 from factcheck.lint.engine import build_context, run
 from factcheck.lint.report import Report
 
-DOCUMENT_VERSION = 1
-
-# A claim's state, worst first: the first that applies is the one shown.
-STATES = ("lost", "fail", "stale", "unknown", "pass")
 # Rules that compare a record with its text: when they fail, the claim is stale.
 TEXT_RULES = ("span-in-text", "quote-matches-span", "value-matches-text")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -42,9 +38,7 @@ def annotated(ctx: RuleContext, report: Report) -> dict[str, Any]:
         key = lf.source.path if lf.source else (lf.header.source if lf.header else lf.path)
         groups.setdefault(key, []).append(lf)
     data["summary_line"] = report.summary()
-    data["exit_code"] = report.exit_code(ctx.project.config.strict)
     data["sources"] = [_source(ctx, report, path, files) for path, files in groups.items()]
-    data["document_version"] = DOCUMENT_VERSION
     return data
 
 

@@ -141,3 +141,13 @@ def test_csv_keeps_quote_marks_and_markup(mini, run) -> None:
     assert {r["id"]: r["about"] for r in rows}["parks_total"] == '"><img src=x onerror=alert(1)>'
     for row in rows:
         assert HOSTILE[int(row["start"]):int(row["end"])] == row["quote"]
+
+
+def test_base_url(project, run) -> None:
+    refused = run("export", "--base", "articles/")
+    assert refused.code == 2
+    assert refused.err == "factcheck: error: --base must be an absolute URL such as https://example.org/articles/, not 'articles/'\n"
+    item = json.loads(run("export", "--base", "https://example.org/news").out)["first"]["items"][0]
+    assert item["target"]["source"] == "https://example.org/news/" + ARTICLE
+    default = json.loads(run("export").out)["first"]["items"][0]
+    assert default["target"]["source"] == project.resolve().as_uri() + "/" + ARTICLE
