@@ -116,7 +116,7 @@ def _mark(i: int, claim: dict[str, Any], height: int, head: bool) -> str:
         return f'<mark class="{classes} cont" data-i="{i}">'
     empty = " empty" if claim["place"][0] == claim["place"][1] else ""
     label = f"{claim['kind']} {claim['id']}: {claim['state']}"
-    return (f'<mark class="{classes} head{empty}" id="claim-{i}" data-i="{i}" tabindex="0" '
+    return (f'<mark class="{classes} head{empty}" id="claim-{i}" data-i="{i}" data-n="{i + 1}" tabindex="0" '
             f'role="button" aria-label="{_esc(label)}" title="{_esc(label)}">')
 
 
@@ -215,12 +215,12 @@ def _claims_table(claims: list[dict[str, Any]]) -> str:
         value = c.get("value", {}).get("display", "")
         ident = f'<a href="#claim-{i}"><code>{_esc(c["id"])}</code></a>' if c.get("place") else f'<code>{_esc(c["id"])}</code>'
         rows.append(
-            f'<tr><td><span class="badge v-{_esc(c["state"])}">{_esc(c["state"])}</span></td><td>{ident}</td>'
+            f'<tr><td>{i + 1}</td><td><span class="badge v-{_esc(c["state"])}">{_esc(c["state"])}</span></td><td>{ident}</td>'
             f'<td>{_esc(c["kind"])}</td><td>{_esc(value)}</td>'
             f'<td>{_line_col(where)}</td>'
             f'<td>{_esc(c["record"].get("about", ""))}</td></tr>'
         )
-    head = "<tr><th>state</th><th>id</th><th>kind</th><th>value</th><th>line:col</th><th>about</th></tr>"
+    head = "<tr><th>#</th><th>state</th><th>id</th><th>kind</th><th>value</th><th>line:col</th><th>about</th></tr>"
     return (f'<section id="all-claims"><h2>All claims ({len(claims)})</h2><div class="scroll"><table>'
             f'<thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div></section>\n')
 
@@ -346,10 +346,12 @@ background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:1
 th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 .missing{color:var(--fail)}
 @media (max-width:56rem){.layout{grid-template-columns:minmax(0,1fr)}body{padding:.6rem}
-#panel{top:auto;left:0;right:0;bottom:0;width:auto;max-height:65vh;border-radius:8px 8px 0 0}.keys{display:none}}
+#panel{top:auto;left:0;right:0;bottom:0;width:auto;max-height:60vh;border-radius:8px 8px 0 0}.keys{display:none}
+mark.fc{scroll-margin-top:12vh}}
 @media print{#panel,.findnav,details summary{display:none}details>pre{display:block}
 .layout{display:block}.text{border:0;padding:0}a{color:inherit;text-decoration:none}
-mark.fc{-webkit-print-color-adjust:exact;print-color-adjust:exact}body{padding:0}}
+mark.fc{-webkit-print-color-adjust:exact;print-color-adjust:exact}body{padding:0}
+mark.fc.head::after{content:attr(data-n);font-size:.65em;vertical-align:super;color:var(--muted)}}
 """
 
 SCRIPT = """
@@ -363,6 +365,7 @@ SCRIPT = """
   const findings = heads.filter((m) => !m.classList.contains("s-pass"));
   const navpos = document.getElementById("navpos");
   const known = ["pass", "fail", "unknown", "error", "stale", "lost"];
+  const narrow = window.matchMedia("(max-width: 56rem)");
   let current = -1;
   let shown = null;
 
@@ -445,6 +448,9 @@ SCRIPT = """
     if (shown) shown.classList.remove("current");
     shown = document.getElementById("claim-" + i);
     if (shown) shown.classList.add("current");
+    if (narrow.matches && shown && shown.getBoundingClientRect().bottom > window.innerHeight * 0.4) {
+      shown.scrollIntoView({ block: "start" });  // keep the claim above the panel
+    }
     const k = findings.indexOf(shown);
     if (k >= 0) current = k;
     navpos.textContent = findings.length ? (k >= 0 ? k + 1 : "-") + " / " + findings.length : "no findings";
@@ -456,7 +462,8 @@ SCRIPT = """
   function go(step) {
     if (!findings.length) return;
     current = (current + step + findings.length) % findings.length;
-    findings[current].scrollIntoView({ block: "center" });
+    // On a phone the panel covers the lower part of the screen: bring the claim to the top.
+    findings[current].scrollIntoView({ block: narrow.matches ? "start" : "center" });
     findings[current].focus();
   }
   if (article) {
