@@ -20,6 +20,7 @@ from factcheck.config import Config
 from factcheck.errors import UsageError
 from factcheck.lint.context import RuleContext
 from factcheck.lint.engine import build_context, run
+from factcheck.lint.problem import Problem
 from factcheck.lint.report import Report
 
 # Rules that compare a record with its text: when they fail, the claim is stale.
@@ -38,17 +39,29 @@ def annotated(ctx: RuleContext, report: Report) -> dict[str, Any]:
         key = lf.source.path if lf.source else (lf.header.source if lf.header else lf.path)
         groups.setdefault(key, []).append(lf)
     data["summary_line"] = report.summary()
-    data["sources"] = [_source(ctx, report, path, files) for path, files in groups.items()]
+    index = _Index(report)
+    data["sources"] = [_source(ctx, report, index, path, files) for path, files in groups.items()]
     return data
 
 
-def _source(ctx: RuleContext, report: Report, path: str, files: list[LoadedFile]) -> dict[str, Any]:
+class _Index:
+    """The report's check results by id and findings by claim, looked up once per claim."""
+
+    def __init__(self, report: Report) -> None:
+        self.checks = {r.check_id: r for r in report.checks}
+        self.findings: dict[tuple[str, str], list[Problem]] = {}
+        for p in report.problems:
+            if p.claim_id is not None:
+                self.findings.setdefault((p.path, p.claim_id), []).append(p)
+
+
+def _source(ctx: RuleContext, report: Report, index: _Index, path: str, files: list[LoadedFile]) -> dict[str, Any]:
     source = next((lf.source for lf in files if lf.source is not None), None)
     text = source.text if source is not None else None
     language = next((getattr(lf.header, "language", None) for lf in files if lf.header), None)
     if language is None and text is not None:
         language = "zh" if _CJK.search(text[:2000]) else "en"
-    claims = [_claim(ctx, report, entry) for lf in files for entry in lf.claims]
+    claims = [_claim(ctx, report, index, entry) for lf in files for entry in lf.claims]
     return {
         "path": path,
         "sha256": source.sha256 if source is not None else None,
@@ -59,22 +72,21 @@ def _source(ctx: RuleContext, report: Report, path: str, files: list[LoadedFile]
     }
 
 
-def _claim(ctx: RuleContext, report: Report, entry: ClaimEntry) -> dict[str, Any]:
+def _claim(ctx: RuleContext, report: Report, index: _Index, entry: ClaimEntry) -> dict[str, Any]:
     """`show`'s data for one claim, its checks' arithmetic, where it stands, its state."""
     from factcheck.commands.show import claim_data
 
     data = claim_data(ctx, report, entry)
-    results = {r.check_id: r for r in report.checks}
     for check in data["checks"]:
-        result = results.get(check["id"])
+        result = index.checks.get(check["id"])
         if result is not None:
             check.update(why=result.why, steps=list(result.steps), path=result.path, line=result.line)
-    data["anchor"], data["place"] = _place(entry, report)
+    data["anchor"], data["place"] = _place(entry, index.findings.get((entry.file.path, entry.id), []))
     data["state"] = _state(data)
     return data
 
 
-def _place(entry: ClaimEntry, report: Report) -> tuple[str | None, list[int] | None]:
+def _place(entry: ClaimEntry, mine: list[Problem]) -> tuple[str | None, list[int] | None]:
     """How the claim's quote stands in the text now, and the span to draw it at.
 
     A quote found at its span is drawn there; a moved or changed one where it stands
@@ -84,7 +96,6 @@ def _place(entry: ClaimEntry, report: Report) -> tuple[str | None, list[int] | N
     if claim.span is None or source is None:
         return None, None
     start, end = claim.span
-    mine = [p for p in report.problems if p.claim_id == entry.id and p.path == entry.file.path]
     if any(p.rule == "span-in-text" for p in mine):
         at = min(start, len(source.text))
         return "lost", [at, at]
