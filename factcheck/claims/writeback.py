@@ -38,12 +38,13 @@ from typing import Any
 
 import yaml
 
+from factcheck.claims.source import BOM
+
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-BOM = "\ufeff"
 QUOTED_KEYS = ("quote", "prefix", "suffix", "text", "unit", "qualifier", "value", "start", "end", "speaker", "role", "about")
 # Where an anchor's keys go when a claim did not have them yet: after these.
 _AFTER = {"span": ("kind", "id"), "quote": ("span",), "prefix": ("quote",), "suffix": ("prefix", "quote"), "sha256": ("source",)}
