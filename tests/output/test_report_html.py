@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import CLAIMS
 
@@ -305,3 +307,55 @@ def test_unreadable_source_still_makes_a_page(mini, run, tmp_path) -> None:
     html = Path("report.html").read_text(encoding="utf-8")
     assert "The source could not be read; the findings say why." in html
     assert "claims/a.yaml:1:9: [error] source &#x27;seeds/a.txt&#x27; does not exist (source-missing)" in html
+
+
+@st.composite
+def text_and_spans(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    text = draw(st.text(alphabet=st.sampled_from(list("ab 公园\n<>&\"'/")), min_size=1, max_size=40))
+    bounds = st.integers(min_value=0, max_value=len(text))
+    spans = draw(st.lists(st.tuples(bounds, bounds).map(lambda s: (min(s), max(s))), max_size=8))
+    return text, spans
+
+
+@settings(max_examples=150, deadline=None)
+@given(text_and_spans())
+def test_any_spans_draw_as_balanced_marks(case: tuple[str, list[tuple[int, int]]]) -> None:
+    """Nested, overlapping, equal and empty spans: the text comes back whole, every element
+    closes, each claim has one head, and its pieces cover exactly its span."""
+    from factcheck.output.html import _article
+
+    text, spans = case
+    claims = [{"id": f"c{i}", "kind": "statement", "state": "pass", "place": list(s)} for i, s in enumerate(spans)]
+    page = Page(f'<div id="article">{_article(text, claims, {})}</div>')
+    assert "".join(page.article) == text
+    heads = page.heads()
+    assert sorted(a["data-i"] for a in heads) == sorted(str(i) for i in range(len(spans)))  # type: ignore[type-var]
+    covered = Coverage(f'<div id="article">{_article(text, claims, {})}</div>')
+    for i, (start, end) in enumerate(spans):
+        assert covered.by.get(str(i), set()) == set(range(start, end))
+
+
+class Coverage(HTMLParser):
+    """Which text positions each claim's marks cover."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str | None] = []
+        self.by: dict[str, set[int]] = {}
+        self.pos = 0
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            return
+        self.open.append(dict(attrs).get("data-i") if tag == "mark" else None)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        for i in self.open:
+            if i is not None:
+                self.by.setdefault(i, set()).update(range(self.pos, self.pos + len(data)))
+        self.pos += len(data)
