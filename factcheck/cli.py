@@ -75,8 +75,10 @@ def verify(
 
     text, fixed, code = run_verify(_config(), paths or [], fmt=fmt, color=color, quiet=quiet,
                                    strict=strict, fix=fix, files_only=files_only)
+    from factcheck.claims.source import printable
+
     for line in fixed:
-        sys.stderr.write(line + "\n")
+        sys.stderr.write(printable(line) + "\n")
     _emit(text)
     return code
 
