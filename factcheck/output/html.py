@@ -19,8 +19,11 @@ import base64
 import hashlib
 import html
 import json
+import re
 from collections import defaultdict
 from typing import Any
+
+from factcheck.claims.source import printable, printable_data
 
 STATE_WORDS = {
     "pass": "every check passes",
@@ -33,8 +36,18 @@ MAX_HEIGHT = 4  # underline levels drawn apart; deeper nesting shares the lowest
 
 
 def _esc(text: object) -> str:
-    """Text for element content or a double-quoted attribute value."""
-    return html.escape(str(text), quote=True)
+    """Text for element content or a double-quoted attribute value; control characters and
+    bidirectional overrides shown as escapes (`\\u202e`), so text reads in its stored order."""
+    return html.escape(printable(str(text), lines=True), quote=True)
+
+
+# In the article, the same characters as `printable` escapes, but line ends kept as they
+# are; each is drawn as a visible escape in its own element.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def _article_text(text: str) -> str:
+    return _CONTROL.sub(lambda m: f'<span class="ctl">{printable(m.group())}</span>', html.escape(text, quote=True))
 
 
 def _json_for_script(data: Any) -> str:
@@ -140,7 +153,7 @@ def _article(text: str, claims: list[dict[str, Any]], anchors: dict[int, list[in
     pos = 0
     for cut in sorted({*starts, *ends, *empties, *anchors, len(text)}):
         if cut > pos:
-            out.append(_esc(text[pos:cut]))
+            out.append(_article_text(text[pos:cut]))
             pos = cut
         closing = set(ends.get(cut, ()))
         if closing:
@@ -270,7 +283,7 @@ def render_page(doc: dict[str, Any], index: int, index_page: str | None = None) 
         f"{_claims_table(claims)}"
         '<aside id="panel" role="dialog" aria-labelledby="panel-title" hidden>'
         '<button type="button" id="panel-close" aria-label="close">×</button><div id="panel-body"></div></aside>\n'
-        f'<script type="application/json" id="fc-data">{_json_for_script({"claims": claims})}</script>\n'
+        f'<script type="application/json" id="fc-data">{_json_for_script(printable_data({"claims": claims}))}</script>\n'
     )
     return _shell(f"factcheck report: {source['path']}", "en", body, SCRIPT)
 
@@ -345,6 +358,7 @@ background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:1
 .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 .missing{color:var(--fail)}
+.ctl{font-family:ui-monospace,monospace;font-size:.8em;color:var(--fail);border:1px dotted currentColor;border-radius:3px}
 @media (max-width:56rem){.layout{grid-template-columns:minmax(0,1fr)}body{padding:.6rem}
 #panel{top:auto;left:0;right:0;bottom:0;width:auto;max-height:60vh;border-radius:8px 8px 0 0}.keys{display:none}
 mark.fc{scroll-margin-top:12vh}}

@@ -367,3 +367,19 @@ class Coverage(HTMLParser):
             if i is not None:
                 self.by.setdefault(i, set()).update(range(self.pos, self.pos + len(data)))
         self.pos += len(data)
+
+
+def test_controls_and_bidi_overrides_show_as_escapes(mini, run) -> None:
+    """An override would make the text read in another order than it is stored: it shows
+    as an escape, in the article, the claims' data and the page's own text alike."""
+    text = "甲\u202e乙丙\u202c \x1b[31m公园240座\n"
+    start = text.index("公园")
+    mini(text.encode(), "source: seeds/a.txt\nsha256: SHA\nclaims:\n  - id: parks\n    kind: quantity\n"
+                        f"    span: [{start}, {start + 6}]\n    quote: 公园240座\n    value: 240\n    unit: 座\n"
+                        '    about: "\\u202eabc"\n')
+    run("report")
+    html = Path("report.html").read_text(encoding="utf-8")
+    assert not any(ch in html for ch in "\u202e\u202c\x1b")
+    page = Page(html)
+    assert "".join(page.article) == "甲\\u202e乙丙\\u202c \\x1b[31m公园240座\n"
+    assert page.data()["claims"][0]["record"]["about"] == "\\u202eabc"  # type: ignore[index]
