@@ -21,6 +21,7 @@ import html
 import json
 import re
 from collections import defaultdict
+from itertools import islice
 from typing import Any
 
 from factcheck.claims.source import printable, printable_data
@@ -113,7 +114,7 @@ def _heights(placed: list[tuple[int, int, int]]) -> dict[int, int]:
     for k in range(len(order) - 1, -1, -1):
         i, start, end = order[k]
         height = 1
-        for j, jstart, _ in order[k + 1:]:
+        for j, jstart, _ in islice(order, k + 1, None):
             if jstart >= end:
                 break
             height = max(height, heights[j] + 1)
