@@ -289,6 +289,15 @@ def render_page(doc: dict[str, Any], index: int, index_page: str | None = None) 
     return _shell(f"factcheck report: {source['path']}", "en", body, SCRIPT)
 
 
+def _index_link(p: dict[str, Any], sources: list[dict[str, Any]], pages: list[str]) -> str | None:
+    """A finding's page, at its claim when the claim is drawn there."""
+    for source, page in zip(sources, pages, strict=True):
+        if _belongs(p, source):
+            placed = [i for i, c in enumerate(source["claims"]) if c["id"] == p["claim"] and c.get("place")]
+            return f"{page}#claim-{placed[0]}" if placed else page
+    return None
+
+
 def render_index(doc: dict[str, Any], pages: list[str]) -> str:
     """The index of a report with several sources: the summary, a row per source, all findings."""
     rows = []
@@ -299,10 +308,7 @@ def render_index(doc: dict[str, Any], pages: list[str]) -> str:
         figures = " ".join(f'<span class="badge v-{s}">{n} {s}</span>' for s, n in counts.items() if n)
         rows.append(f'<tr><td><a href="{_esc(page)}">{_esc(source["path"])}</a></td>'
                     f'<td>{len(source["claims"])}</td><td>{figures}</td></tr>')
-    links: list[str | None] = [
-        next((page for s, page in zip(doc["sources"], pages, strict=True) if _belongs(p, s)), None)
-        for p in doc["findings"]
-    ]
+    links = [_index_link(p, doc["sources"], pages) for p in doc["findings"]]
     body = (
         f'<header class="top"><h1>factcheck report</h1>\n{_summary(doc)}</header>\n'
         '<main class="index"><section><h2>Sources</h2><div class="scroll"><table><thead><tr><th>source</th>'

@@ -234,6 +234,12 @@ def test_several_sources_make_a_folder(project, run) -> None:
     assert sorted(p.name for p in Path("site").iterdir()) == ["b.html", "index.html", "zjol-2024-05-28-police-five-years.html"]
     index = Page((Path("site") / "index.html").read_text(encoding="utf-8"))
     assert [a["href"] for t, a in index.tags if t == "a"] == ["b.html", "zjol-2024-05-28-police-five-years.html"]
+    # A finding on the index leads to its claim on its source's page.
+    (project / "claims" / "b.yaml").write_text((project / "claims" / "b.yaml").read_text(encoding="utf-8")
+                                               .replace("value: 7", "value: 8"), encoding="utf-8")
+    run("report", "-o", "site")
+    index = Page((Path("site") / "index.html").read_text(encoding="utf-8"))
+    assert [a["href"] for t, a in index.tags if t == "a"][-1] == "b.html#claim-0"
     assert len(Page((Path("site") / "b.html").read_text(encoding="utf-8")).heads()) == 1
 
 
