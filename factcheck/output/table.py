@@ -4,13 +4,16 @@ Written as UTF-8 with a byte-order mark and CRLF line ends (RFC 4180): Excel rea
 CSV file without a BOM in the machine's legacy code page, which turns Chinese into
 mojibake; with the BOM it reads UTF-8, and LibreOffice, pandas (`encoding="utf-8-sig"`)
 and Python's csv module read it too. Numbers are written in full (9050000000, not
-9.05e+09), so a spreadsheet keeps every digit; an open end is an empty cell.
+9.05e+09), so a spreadsheet keeps every digit; an open end is an empty cell. A date's
+lo and hi are its first and last day (2023-07-01, 2024-05-28).
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import math
 from typing import Any
 
 COLUMNS = ("id", "kind", "source", "line", "col", "start", "end", "quote", "value", "lo", "hi", "unit",
@@ -23,12 +26,23 @@ def _number(x: float | None) -> str:
     return str(int(x)) if float(x).is_integer() and abs(x) < 1e18 else repr(x)
 
 
+def _bounds(value: dict[str, Any]) -> tuple[str, str]:
+    """lo and hi as a spreadsheet reads them: numbers, or for a date its first and last day."""
+    lo, hi = value.get("lo"), value.get("hi")
+    if value.get("dimension") != "date" or lo is None or hi is None:
+        return _number(lo), _number(hi)
+    first = dt.date.fromordinal(math.ceil(lo) if value.get("lo_closed") else math.floor(lo) + 1)
+    last = dt.date.fromordinal(math.floor(hi) if value.get("hi_closed") else math.ceil(hi) - 1)
+    return first.isoformat(), last.isoformat()
+
+
 def row(claim: dict[str, Any], source: dict[str, Any]) -> dict[str, str]:
     from factcheck.output.w3c import verdicts
 
     record, value, where = claim["record"], claim.get("value") or {}, claim.get("source") or {}
     span = record.get("span") or ("", "")
     written = value.get("written") or record.get("text") or ""
+    lo, hi = _bounds(value)
     return {
         "id": claim["id"],
         "kind": claim["kind"],
@@ -39,8 +53,8 @@ def row(claim: dict[str, Any], source: dict[str, Any]) -> dict[str, str]:
         "end": str(span[1]),
         "quote": record.get("quote", ""),
         "value": written,
-        "lo": _number(value.get("lo")),
-        "hi": _number(value.get("hi")),
+        "lo": lo,
+        "hi": hi,
         "unit": value.get("unit") or record.get("unit") or "",
         "state": claim["state"],
         "verdicts": "; ".join(f"{k}={v}" for k, v in verdicts(claim).items()),

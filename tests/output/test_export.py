@@ -131,6 +131,8 @@ def test_csv_round_trips_every_quote(project, run) -> None:
     orders = next(r for r in rows if r["id"] == "export_orders_lead")
     assert (orders["value"], orders["lo"], orders["hi"], orders["unit"]) == ("90.5亿元", "9045000000", "9055000000", "元")
     assert "\n" in next(r for r in rows if r["id"] == "header_date")["quote"]  # a quote over three lines
+    period = next(r for r in rows if r["id"] == "export_period_lead")
+    assert (period["value"], period["lo"], period["hi"], period["unit"]) == ("去年7月至今", "2023-07-01", "2024-05-28", "date")
 
 
 def test_csv_keeps_quote_marks_and_markup(mini, run) -> None:
