@@ -11,10 +11,10 @@ lo and hi are its first and last day (2023-07-01, 2024-05-28).
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
-import math
 from typing import Any
+
+from factcheck.output.w3c import day_bounds, verdicts
 
 COLUMNS = ("id", "kind", "source", "line", "col", "start", "end", "quote", "value", "lo", "hi", "unit",
            "state", "verdicts", "about", "claim_file")
@@ -28,16 +28,13 @@ def _number(x: float | None) -> str:
 
 def _bounds(value: dict[str, Any]) -> tuple[str, str]:
     """lo and hi as a spreadsheet reads them: numbers, or for a date its first and last day."""
-    lo, hi = value.get("lo"), value.get("hi")
-    if value.get("dimension") != "date" or lo is None or hi is None:
-        return _number(lo), _number(hi)
-    first = dt.date.fromordinal(math.ceil(lo) if value.get("lo_closed") else math.floor(lo) + 1)
-    last = dt.date.fromordinal(math.floor(hi) if value.get("hi_closed") else math.ceil(hi) - 1)
-    return first.isoformat(), last.isoformat()
+    days = day_bounds(value)
+    if days is not None:
+        return days
+    return _number(value.get("lo")), _number(value.get("hi"))
 
 
 def row(claim: dict[str, Any], source: dict[str, Any]) -> dict[str, str]:
-    from factcheck.output.w3c import verdicts
 
     record, value, where = claim["record"], claim.get("value") or {}, claim.get("source") or {}
     span = record.get("span") or ("", "")

@@ -111,6 +111,8 @@ def test_annotation_selects_the_claim(project, run) -> None:
     data = json.loads(first["body"][2]["value"])
     assert data["id"] == "headline_years" and data["written"] == "5年" and data["unit"] == "年"
     assert data["verdicts"]["value-matches-text"] == "pass" and first["body"][1]["value"] == "pass"
+    period = next(json.loads(i["body"][2]["value"]) for i in collection["first"]["items"] if i["id"].endswith("#export_period_lead"))
+    assert (period["lo"], period["hi"], period["dimension"]) == ("2023-07-01", "2024-05-28", "date")
 
 
 def read_csv(data: bytes) -> list[dict[str, str]]:
