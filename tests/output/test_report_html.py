@@ -8,10 +8,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import CLAIMS
+from tests.test_robustness import ORIGINAL
+from tests.test_robustness import edits as robustness_edits
 
 SPANNED = 56  # claims with a span in the shipped claim file
 VOID = {"meta", "br", "img", "input", "link", "hr", "wbr", "source", "area", "col", "embed", "track"}
@@ -389,3 +391,24 @@ def test_controls_and_bidi_overrides_show_as_escapes(mini, run) -> None:
     page = Page(html)
     assert "".join(page.article) == "甲\\u202e乙丙\\u202c \\x1b[31m公园240座\n"
     assert page.data()["claims"][0]["record"]["about"] == "\\u202eabc"  # type: ignore[index]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=robustness_edits)
+def test_mutated_claim_file_still_makes_a_page(project: Path, edits: list[tuple[int, int, str]]) -> None:
+    """Whatever the claim file holds, the page is written, the article whole, its marks balanced."""
+    from factcheck.commands.report import build
+    from factcheck.config import load_config
+    from factcheck.output.html import render_page
+
+    text = ORIGINAL
+    for at, cut, insert in edits:
+        at = min(at, len(text))
+        text = text[:at] + insert + text[at + cut:]
+    (project / CLAIMS).write_text(text, encoding="utf-8")
+    doc = build(load_config(project), [])
+    page = Page(render_page(doc, 0))
+    source = doc["sources"][0]
+    if source["text"] is not None:
+        assert "".join(page.article) == source["text"]
+        assert len(page.heads()) == sum(1 for c in source["claims"] if c.get("place"))
