@@ -54,7 +54,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                 missing.append(name)
                 continue
             label = claim_entry.claim.quote or claim_entry.claim.about or name
-            env[name] = Operand(value.interval, value.dim, value.unit, label, value.scale)
+            env[name] = Operand(value.interval, value.dim, value.unit, label, value.scale, value.shown)
         if missing:
             if all(n not in claims for n in missing):
                 continue  # unknown names are reported by names-exist
