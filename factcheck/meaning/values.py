@@ -244,6 +244,11 @@ def _date(entry: ClaimEntry, claim: DateClaim) -> ClaimValue:
     written = written_at = mismatch = problem = None
     exprs = find_expressions(claim.quote or "", published=_published(entry))
     expr, problem = _pick(exprs, claim.text, "date")
+    if expr is not None and _published(entry) is None and is_relative(expr.text):
+        # 去年, 11日: without a publication date there is nothing to resolve them against.
+        written = expr.text
+        derivation = f"record: {date_text(interval)}; `{expr.text}` is relative and the file gives no published date"
+        expr = None
     if expr is not None:
         written = expr.text
         if claim.span is not None:
@@ -255,6 +260,21 @@ def _date(entry: ClaimEntry, claim: DateClaim) -> ClaimValue:
         if mismatch is None:  # as for figures: a mismatched record shows its own reading
             derivation = expr.derivation
     return ClaimValue(interval, DATE, "date", date_text(interval), derivation, 1.0, written, written_at, mismatch, problem)
+
+
+# Two publication dates far apart: a date that reads the same against both is absolute.
+_PROBES = (dt.date(2001, 3, 14), dt.date(2017, 10, 9))
+
+
+def is_relative(text: str) -> bool:
+    """Whether a written date depends on the publication date (`去年`, `11日`, `今年以来`)."""
+    from factcheck.numbers import find_expressions
+
+    readings = []
+    for day in _PROBES:
+        found = [e for e in find_expressions(text, published=day) if e.kind == "date"]
+        readings.append((found[0].date_lo, found[0].date_hi) if found else None)
+    return readings[0] != readings[1]
 
 
 def claim_value(ctx: Context, entry: ClaimEntry) -> ClaimValue | None:

@@ -95,7 +95,7 @@ def test_unknown_name_points_at_the_name(run, mini) -> None:
     status, out = lines(run, mini, HEAD + checks("online > certs"))
     assert status == 1
     # "    rule: " is 10 columns; 'certs' starts at offset 9 of the rule.
-    assert out[0] == f"claims/a.yaml:{RULE_LINE}:20: [error] check 'c0' names 'certs', which is no claim in the project (names-exist)"
+    assert out[0] == f"claims/a.yaml:{RULE_LINE}:20: [error] check 'c0' names 'certs', which is no claim in the project (did you mean 'cert'?) (names-exist)"
 
 
 def test_syntax_error_points_into_the_rule(run, mini) -> None:

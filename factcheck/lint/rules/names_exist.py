@@ -1,8 +1,10 @@
 """names-exist: every declared check parses, and every name it uses is a claim id.
 
 A syntax error is reported at the column of the rule where it was found; an
-unknown name at the column where the name stands. Names may be claims of any
-claim file in the project.
+unknown name at the column where the name stands, with the closest claim id as a
+suggestion. Names may be claims of any claim file in the project. A claim that is
+written but did not load has its own finding, so a check naming it is not reported
+a second time.
 """
 
 from __future__ import annotations
@@ -42,11 +44,26 @@ def parsed_rule(ctx: Context, entry: CheckEntry) -> Node | RuleSyntaxError:
     return parsed[key]
 
 
+def _unloaded_ids(ctx: Context) -> set[str]:
+    """Ids of claims written in a file that did not load (their errors stand on their own)."""
+    ids: set[str] = set()
+    for lf in ctx.project.files:
+        data = lf.loaded.data if lf.loaded is not None else None
+        items = data.get("claims") if isinstance(data, dict) else None
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                ids.add(item["id"])
+    return ids - set(ctx.project.claim_index())
+
+
 def check(ctx: Context) -> Iterator[Problem]:
     from factcheck.checklang.language import RuleSyntaxError, rule_names
+    from factcheck.claims.project import did_you_mean
 
     claims = ctx.project.claim_index()
     checks = ctx.project.check_index()
+    unloaded = _unloaded_ids(ctx)
+    known = sorted(claims)
     for entry in ctx.project.checks():
         node = parsed_rule(ctx, entry)
         if isinstance(node, RuleSyntaxError):
@@ -57,10 +74,10 @@ def check(ctx: Context) -> Iterator[Problem]:
             )
             continue
         for name, offset in rule_names(node):
-            if name in claims:
+            if name in claims or name in unloaded:
                 continue
             line, col = rule_pos(entry, offset)
-            hint = " (that is a check, not a claim)" if name in checks else ""
+            hint = " (that is a check, not a claim)" if name in checks else did_you_mean(name, known)
             yield Problem(
                 entry.file.path, line, col, "error",
                 f"check '{entry.id}' names '{name}', which is no claim in the project{hint}",
