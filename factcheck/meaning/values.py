@@ -133,6 +133,7 @@ def _rate_scale(claim: Measured) -> float:
 
 def _measured(ctx: Context, entry: ClaimEntry, claim: Measured) -> ClaimValue:
     from factcheck.numbers import find_expressions, interval_for, unit_dim
+    from factcheck.numbers.meaning import FAMILY
 
     tolerance = _tolerance(ctx, entry, claim)
     unit = _unit_text(claim.unit, claim.per, claim.per_unit)
@@ -149,7 +150,11 @@ def _measured(ctx: Context, entry: ClaimEntry, claim: Measured) -> ClaimValue:
     precision = claim.precision
     if precision is None and expr is not None and _same_reading(claim, expr):
         precision = expr.precision
-    interval = interval_for(claim.value, claim.qualifier, precision, tolerance)
+    qualifier = claim.qualifier
+    if qualifier and qualifier not in FAMILY:
+        problem = f"unknown qualifier '{qualifier}' (known: {', '.join(FAMILY)})"
+        qualifier = None
+    interval = interval_for(claim.value, qualifier, precision, tolerance)
     if dim is None:
         dim = expr.dim if expr is not None and expr.dim is not None else Dim()
     derivation = (
