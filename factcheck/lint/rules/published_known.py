@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.lint.context import Context
-from factcheck.lint.problem import Problem
+from factcheck.lint.context import RuleContext
+from factcheck.lint.problem import Finding
+from factcheck.lint.rule import Rule
 
-ID = "published-known"
 
-
-def check(ctx: Context) -> Iterator[Problem]:
+def check(ctx: RuleContext) -> Iterator[Finding]:
     for lf in ctx.project.files:
         if lf.header is None or lf.header.published is not None:
             continue
@@ -27,12 +26,12 @@ def check(ctx: Context) -> Iterator[Problem]:
         if len(relative) > 3:
             named += f" and {len(relative) - 3} more"
         what = "is a relative date" if len(relative) == 1 else "are relative dates"
-        yield Problem(
-            lf.path, 1, 1, "warning",
+        yield Finding(
+            lf.path, 1, 1,
             f"{named} {what}, and the file gives no 'published' date to resolve"
             f" {'it' if len(relative) == 1 else 'them'} against: add 'published: YYYY-MM-DD'"
             " (the dateline of the source)",
-            ID, claim_id=relative[0].id,
+            claim_id=relative[0].id,
         )
 
 
@@ -44,3 +43,6 @@ def _relative(quote: str | None, text: str | None) -> bool:
     if text is not None:
         dates = [e for e in dates if e.text == text or text in e.text or e.text in text]
     return bool(dates) and is_relative(dates[0].text)
+
+
+RULE = Rule("published-known", check, __doc__, level="warning", scope="file")
