@@ -286,5 +286,7 @@ class ClaimFile(Record):
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     published: dt.datetime | None = None
     tolerance: Annotated[Finite, Field(ge=0, lt=1)] | None = None
+    # Quotes (or parts of quotes) `extract` is not to propose again: claims a person deleted.
+    ignore: tuple[Annotated[str, Field(min_length=1, max_length=2000)], ...] = ()
 
     _published = field_validator("published", mode="before")(_published_text)
