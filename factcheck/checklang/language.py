@@ -56,7 +56,7 @@ from collections.abc import Callable, Mapping
 from typing import Literal
 
 from factcheck.meaning.days import DATE, date_text
-from factcheck.meaning.dims import NUMBER, PERCENT, PERMILLE, POINTS, Dim
+from factcheck.meaning.dims import DAY, NUMBER, PERCENT, PERMILLE, POINTS, Dim
 from factcheck.meaning.interval import COMPARISONS, Interval, IntervalError, Verdict, fmt_number
 from factcheck.meaning.written import Shown, shown_for
 from factcheck.records import Frozen, setattr_frozen
@@ -517,7 +517,7 @@ class _Parser:
         kind, text, at = self.tok
         if kind == "num":
             self.advance()
-            return Num(float(text), at, text)
+            return Num(_literal(text, at), at, text)
         if kind == "fig":
             self.advance()
             return read_figure(text, at)
@@ -579,6 +579,22 @@ class _Parser:
         if func in _TWO_ARGS and len(args) != 2:
             raise RuleSyntaxError(f"{func}() takes two arguments: {_TWO_ARGS[func]}", start)
         return Call(func, tuple(args), start, self.src(start))
+
+
+MAX_LITERAL = 100  # characters of a number in a rule; a float holds 17 significant digits
+
+
+def _literal(text: str, at: int) -> float:
+    """A number literal's value; one a float cannot hold is an error, not ∞ or 0."""
+    if len(text) > MAX_LITERAL:
+        raise RuleSyntaxError(f"a number of {len(text)} characters; at most {MAX_LITERAL} are read", at)
+    value = float(text)
+    if math.isinf(value):
+        raise RuleSyntaxError(f"the number {text[:20]}{'…' if len(text) > 20 else ''} is too large", at)
+    mantissa = text.lower().partition("e")[0]
+    if value == 0 and any(ch in "123456789" for ch in mantissa):
+        raise RuleSyntaxError(f"the number {text[:20]}{'…' if len(text) > 20 else ''} is too small to tell from 0", at)
+    return value
 
 
 def read_figure(text: str, at: int) -> Fig:
@@ -866,6 +882,8 @@ class _Evaluator:
         if t is Neg:
             assert isinstance(node, Neg)
             v = self.num(node.operand)
+            if v.dim == DATE:
+                raise RuleEvalError(f"cannot negate the date '{v.src}'", node.offset)
             result = _Val(-v.iv, v.dim, v.unit, node.src, v.shown)
             if v.dim is not None:
                 self.steps.append(f"{node.src} = {result.with_unit()}")
@@ -985,10 +1003,23 @@ class _Evaluator:
     def binary(self, op: str, at: int, a: _Val, b: _Val, src: str) -> _Val:
         by_hand = None
         if op == "+" or op == "-":
+            if a.dim == DATE and b.dim == DATE and op == "+":
+                raise RuleEvalError(f"cannot add dates '{a.src}' and '{b.src}': a date can be compared, subtracted or shifted by days", at)
+            if op == "-" and b.dim == DATE and a.dim != DATE:
+                raise RuleEvalError(f"cannot subtract the date '{b.src}' from '{a.src}', which is no date", at)
             a, b, dim, unit = self.additive(op, a, b, at)
             iv = a.iv + b.iv if op == "+" else a.iv - b.iv
+            if a.dim == DATE and b.dim == DATE:  # date - date: the days between them
+                dim, unit = DAY, "day"
             shown = (a.shown or b.shown) if a.dim == b.dim or None in (a.dim, b.dim) else None
         else:
+            for v in (a, b):
+                if v.dim == DATE:
+                    raise RuleEvalError(
+                        f"cannot {'multiply' if op == '*' else 'divide'} the date '{v.src}': "
+                        "a date can be compared, subtracted or shifted by days",
+                        at,
+                    )
             if op == "/" and a.dim in _PERCENTS and b.dim is None and _is_exact(b, _PERCENTS[a.dim]):
                 raise RuleEvalError(
                     f"'{a.src}' is a percent, and a percent in arithmetic is already its ratio:"
@@ -1065,6 +1096,8 @@ class _Evaluator:
 
     def call(self, node: Call) -> _Val:
         args = [self.num(arg) for arg in node.args]
+        if node.func in ("abs", "sum", *_TWO_ARGS) and any(arg.dim == DATE for arg in args):
+            raise RuleEvalError(f"cannot take {node.func}() of a date; min() and max() of dates work", node.offset)
         if node.func in _TWO_ARGS:
             return self.helper(node, args)
         if node.func == "abs":
@@ -1122,6 +1155,12 @@ class _Evaluator:
         verdicts: list[Verdict] = []
         for i, (op, at) in enumerate(node.ops):
             a, b = vals[i], vals[i + 1]
+            if (a.dim == DATE) != (b.dim == DATE) and None in (a.dim, b.dim):
+                date, other = (a, b) if a.dim == DATE else (b, a)
+                raise RuleEvalError(
+                    f"cannot compare the date '{date.src}' with the bare number '{other.src}': different dimensions",
+                    at,
+                )
             self.by_hand_error(a, b, at)
             self.bare_error(a, b, at)
             a, b = self.as_percent(a, b), self.as_percent(b, a)

@@ -194,7 +194,7 @@ def claim_fields(item: Any) -> list[str]:
     classes = {cls.model_fields["kind"].annotation.__args__[0]: cls for cls in (  # type: ignore[union-attr]
         model.QuantityClaim, model.DateClaim, model.QuoteClaim, model.StatementClaim, model.ReferenceClaim)}
     kind = item.get("kind") if isinstance(item, dict) else None
-    chosen = [classes[kind]] if kind in classes else list(classes.values())
+    chosen = [classes[kind]] if isinstance(kind, str) and kind in classes else list(classes.values())
     return sorted({name for cls in chosen for name in cls.model_fields if name != "written"})
 
 

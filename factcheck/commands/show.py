@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from factcheck.claims.project import CheckEntry, ClaimEntry
+from factcheck.claims.source import printable_data
 from factcheck.config import Config
 from factcheck.errors import UsageError
 from factcheck.lint.context import RuleContext
@@ -203,7 +204,8 @@ def _rich(data: dict[str, Any], color: bool) -> str:
         for check in data["checks"]:
             verdicts.add_row(Text(check["verdict"], style=verdict_style.get(check["verdict"], "")), f"check {check['id']}: {check['rule']}\n{check['summary']}")
         items.append(verdicts)
-    console = Console(record=True, width=terminal_width(100), force_terminal=color, no_color=not color)
+    # markup=False: a `[link=…]` in a claim file is text, not a terminal hyperlink.
+    console = Console(record=True, width=terminal_width(100), force_terminal=color, no_color=not color, markup=False)
     with console.capture() as capture:
         console.print(Panel(Group(*items), title=f"{data['id']}", title_align="left"))
     return capture.get()
@@ -231,6 +233,7 @@ def render_show(config: Config, ident: str, fmt: str, color: str) -> tuple[str, 
     code = 1 if failed else 0
     if kind == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n", code
+    data = printable_data(data)  # an article's or a claim file's control characters, escaped
     if kind == "rich":
         return _rich(data, style.color), code
     return _plain(data), code
