@@ -49,6 +49,7 @@ def claim_data(ctx: RuleContext, report: Report, entry: ClaimEntry) -> dict[str,
     if value is not None:
         data["value"] = {
             "display": value.display,
+            "figure": value.figure,
             "lo": value.interval.lo if value.interval.lo != float("-inf") else None,
             "hi": value.interval.hi if value.interval.hi != float("inf") else None,
             "lo_closed": value.interval.lo_closed,
@@ -129,7 +130,7 @@ def _plain(data: dict[str, Any]) -> str:
         out.append(f"  speaker: {record['speaker']}" + (f" ({record['role']})" if record.get("role") else ""))
     if "value" in data:
         value = data["value"]
-        out.append(f"  value: {value['display']}  [{value['dimension']}]")
+        out.append(f"  value: {value['figure']}  [{value['dimension']}]")
         out.append(f"  reading: {value['derivation']}")
     if "citation" in record:
         cite = record["citation"]
@@ -181,7 +182,7 @@ def _rich(data: dict[str, Any], color: bool) -> str:
             if key in record:
                 table.add_row(key, str(record[key]))
         if "value" in data:
-            table.add_row("value", f"{data['value']['display']}  [{data['value']['dimension']}]")
+            table.add_row("value", f"{data['value']['figure']}  [{data['value']['dimension']}]")
             table.add_row("reading", data["value"]["derivation"])
         if "citation" in record:
             cite = record["citation"]
