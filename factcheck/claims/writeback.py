@@ -38,12 +38,13 @@ from typing import Any
 
 import yaml
 
+from factcheck.claims.source import BOM
+
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-BOM = "\ufeff"
 QUOTED_KEYS = ("quote", "prefix", "suffix", "text", "unit", "qualifier", "value", "start", "end", "speaker", "role", "about")
 # Where an anchor's keys go when a claim did not have them yet: after these.
 _AFTER = {"span": ("kind", "id"), "quote": ("span",), "prefix": ("quote",), "suffix": ("prefix", "quote"), "sha256": ("source",)}
@@ -163,10 +164,20 @@ def double_quoted(text: str) -> str:
     return "".join(out)
 
 
+def _read(text: str) -> Any:
+    """Data as the project's loader reads it (dates kept as text); WriteError if it does not parse."""
+    from factcheck.claims.yamlload import load_yaml
+
+    loaded, problems = load_yaml(text, "")
+    if loaded is None:
+        raise WriteError(f"not written: the new text would not parse ({problems[0].message if problems else ''})")
+    return loaded.data
+
+
 def _reads_back(written: str, value: Any) -> bool:
     try:
-        data = yaml.load(f"k: {written}\n", Loader=_Loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError:
+        data = _read(f"k: {written}\n")
+    except WriteError:
         return False
     return isinstance(data, dict) and type(data.get("k")) is type(value) and data.get("k") == value
 
@@ -459,11 +470,7 @@ def _rewrite(doc: Document, text: str) -> str:
 
 def _check(doc: Document, old: str, new: str) -> None:
     """The new text parses and holds what was meant (a guard against a bad splice)."""
-    try:
-        before = yaml.load(old, Loader=_Loader) or {}  # noqa: S506 - a safe loader
-        after = yaml.load(new, Loader=_Loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
-        raise WriteError(f"not written: the new text would not parse ({str(exc).splitlines()[0]})") from None
+    before, after = _read(old) or {}, _read(new)
     found = after.get("claims") if isinstance(after, dict) else None
     claims: list[Any] = found if isinstance(found, list) else []
     ok = isinstance(found, list) or not (doc.anchors or doc.appended)
