@@ -195,6 +195,10 @@ class _Scan:
         if prev and prev.kind == "word" and self.glued(k) and prev.low not in self.eu.CURRENCY_CODES and prev.low not in ("q", "h", "fy"):
             self.skip(k, k + 1)
             return True
+        # a doubled sign (--9) is no sign anyone wrote on purpose: not read at all
+        if prev and prev.text in "-−+" and self.glued(k) and k >= 2 and self.low(k - 2) in ("-", "−", "+") and self.glued(k - 1):
+            self.skip(k - 2, k + 1)
+            return True
         # COVID-19, A-1, USDL-21-0158, SCP-173, and phone numbers 1-222-2222
         if prev and prev.text == "-" and self.glued(k) and k >= 2 and self.glued(k - 1):
             before = self.toks[k - 2]
@@ -1366,12 +1370,13 @@ def find_english(
 def merge(
     others: list[Expression], english: list[Expression], skips: list[tuple[int, int]]
 ) -> list[Expression]:
-    """One list without overlaps: the longer of two overlapping readings, English on a tie;
+    """One list without overlaps: the longer of two overlapping readings; on a tie the other
+    reader's when it found a unit (`25kg` in Chinese text keeps its 千克), else English;
     no quantity inside a span the English reader read as a label (a date stays)."""
     def inside_skip(e: Expression) -> bool:
         return e.kind == "quantity" and any(a <= e.start and e.end <= b for a, b in skips)
 
-    pool = [(e, 1) for e in english] + [(e, 0) for e in others if not inside_skip(e)]
+    pool = [(e, 1) for e in english] + [(e, 2 if e.unit else 0) for e in others if not inside_skip(e)]
     pool.sort(key=lambda p: (-(p[0].end - p[0].start), -p[1], p[0].start))
     kept: list[Expression] = []
     for e, _ in pool:

@@ -155,6 +155,10 @@ def test_signs_in_a_table_row() -> None:
     assert [e.text for e in quantities("Between 1000 - 5000 units.")] == ["Between 1000 - 5000 units"]
 
 
+def test_a_doubled_sign_is_not_read() -> None:
+    assert quantities("The change was --9 points.") == []
+
+
 def test_rate_keeps_base() -> None:
     e = one("Deaths were 5.2 per 100,000 people.", "5.2 per 100,000 people")
     assert (e.per, e.per_unit, str(e.dim)) == (100000, "people", "1/count")
