@@ -74,6 +74,8 @@ def _pair(text: str, a: Expression, b: Expression) -> Expression | None:
         if not _BETWEEN_GAP.fullmatch(gap) or not _same_dim(a, b):
             return None
         end = _BETWEEN_END.match(text, b.end)
+        if end is None and a.value < 0 and gap.strip() in ("至", "到"):
+            end = re.compile("").match(text, b.end)  # -5至3: a range from a negative start
         if end is None or a.value >= b.value:
             return None
         iv = make_interval(a.value, b.value)

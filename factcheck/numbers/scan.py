@@ -40,7 +40,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from factcheck.numbers.expression import Expression, per_text
 from factcheck.numbers.meaning import explain, fmt, interval_for, make_interval
@@ -60,7 +60,7 @@ from factcheck.numbers.numerals import (
     step,
     value_of,
 )
-from factcheck.numbers.units import FRACTION_AFTER, Unit, lookup, unit_pattern
+from factcheck.numbers.units import FRACTION_AFTER, Unit, lookup, trie_pattern, unit_pattern
 
 if TYPE_CHECKING:
     import datetime
@@ -69,10 +69,11 @@ if TYPE_CHECKING:
     from factcheck.numbers.dates import DateContext
 
 AR = (
-    r"(?:(?<![0-9０-９])(?<![0-9０-９][.．])[0-9０-９]++"
+    r"(?<![0-9０-９])(?<![0-9０-９][.．])[0-9０-９]++"
     r"(?:,[0-9０-９]{3}(?![0-9０-９])|，[０-９]{3}(?![0-9０-９]))*+(?:[.．][0-9０-９]++)?+"
-    r"|(?<![0-9０-９A-Za-z.．])[.．][0-9０-９]++)"
 )
+# A decimal written without its leading zero (.5), read only as a figure of its own.
+AR_DOT = r"(?<![0-9０-９A-Za-z.．])[.．][0-9０-９]++"
 # 兆 is 10^12 in a numeral, but 兆瓦 兆赫 兆字节 are mega- units (sorted out when read).
 _ZHAO = "兆(?![瓦赫字])"
 # Possessive (++, ?+): a numeral never ends inside a run of numeral characters, and a
@@ -108,19 +109,16 @@ _PRE_WORDS = (
     "少于 小于 大于等于 大于或等于 大于或者等于 小于等于 小于或等于 小于或者等于 至少 最少 至多 "
     "最多 大约 约为 约 近 逾 超 过 比 ≥ ≤ >= <= ＞ ＜ > <"
 )
-PRE = "|".join(
-    [r"[小大]于\s?或(?:者)?\s?等于", r"[<>]\s?="]
-    + sorted(_PRE_WORDS.split(), key=len, reverse=True)
-)
-POST = "及以上|或以上|以上|及以下|或以下|以下|以内|之内|之下|之上|左右|上下|有余|内"
+PRE = r"[小大]于\s?或(?:者)?\s?等于|[<>]\s?=|" + trie_pattern(_PRE_WORDS.split())
+POST = trie_pattern("及以上 或以上 以上 及以下 或以下 以下 以内 之内 之下 之上 左右 上下 有余 内".split())
 SIGN = "[-−－]|负"
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _VAGUE_BEFORE = frozenset("数几上成好")
 _NOT_NEAR = frozenset("附最靠临邻")
 # 经过 通过 度过 …: 过 is part of a verb there, not "over".
 _NOT_OVER = frozenset("经通度越穿跨路走渡错闯熬挺撑不超放看读做听来用试有见想吃跑翻跳迈绕逾胜去到打说写发算犯赢输住待呆玩拿得受活喝")
-# 负 is a minus after these (增长为负3%) or outside running Chinese; else a word (欺负, 胜负).
-_MINUS_AFTER = frozenset("为是达至到了率值于度温从约近和与或及长降幅比在：:（(，,、 \t\n")
+# 负 ends a word after these (欺负, 担负, 胜负, 抱负, 正负); anywhere else it is a minus.
+_WORD_BEFORE_FU = frozenset("欺辜担背肩身胜自抱正重不")
 _MULTIPLIERS = frozenset(SMALL) | frozenset(BIG)
 # A lone 百 千 万 亿 is a word (万人, 百年) unless a qualifier makes it a figure (逾百人).
 _LONE = frozenset("百佰千仟万萬亿億兆")
@@ -133,20 +131,28 @@ MAX_RUN = 40
 # (人均, 上万, 数千, 比三十大, 过20, 对折, 半成, 大于, 小于, 不到): each is let through
 # by a second look at the character after it, so that the scan does not try every
 # branch at every 人 or 大 of a text.
-_COMMON = "人上数好比过对半大小不高低少多至将接超约逾"
+_COMMON = "人上数好比过对半大小不高低少多至将接超约逾.．"
 _SECOND = "均十百千万亿几折成于过到足少低高大小超多近约为是去 0123456789０１２３４５６７８９-负"
 # Every character an expression can start with (the branches below, in order: ordinals,
 # dates, relative dates, periods, rates, qualifiers, numerals, signs, vague words).
 _FIRST = (
     "0123456789０１２３４５６７８９第自从今去前明近最每几h-−－负<>≥≤＞＜"
-    + "".join(sorted({word[0] for word in PRE.split("|")} - set(_COMMON)))
+    + "".join(sorted({word[0] for word in _PRE_WORDS.split()} - set(_COMMON)))
     + CN_CHARS
 )
-_PUNCT = re.compile(r"[，。；：！？、,;:!?\n（）()“”\"]")
+_PUNCT = r"[，。；：！？、,;:!?\n（）()“”\"]"
 _RATE_GAP = 16
 # Traditional characters read as their simplified forms (one for one, so spans hold).
-_TRADITIONAL = str.maketrans("個點萬億兩幾負對雙陸貳參", "个点万亿两几负对双陆贰叁")
-_HAS_TRADITIONAL = re.compile("[個點萬億兩幾負對雙]")
+_TRADITIONAL_PAIRS = (
+    "個个 點点 萬万 億亿 兩两 幾几 負负 對对 雙双 陸陆 貳贰 參叁 約约 餘余 於于 與与 間间 "
+    "區区 圓圆 臺台 幣币 噸吨 頃顷 畝亩 鎊镑 歐欧 韓韩 時时 鐘钟 歲岁 週周 項项 輛辆 張张 "
+    "條条 頭头 隻只 場场 屆届 戶户 單单 筆笔 顆颗 種种 類类 組组 達达 為为 過过 將将 內内 "
+    "數数 數数 億亿 公公 釐厘 裡里 億亿 壹壹"
+)
+_TRADITIONAL = str.maketrans(
+    "".join(p[0] for p in _TRADITIONAL_PAIRS.split()), "".join(p[1] for p in _TRADITIONAL_PAIRS.split())
+)
+_HAS_TRADITIONAL = "[" + "".join(p[0] for p in _TRADITIONAL_PAIRS.split() if p[0] != p[1]) + "]"
 
 
 def _qty(p: str, unit: str) -> str:
@@ -154,7 +160,7 @@ def _qty(p: str, unit: str) -> str:
     return (
         f"(?:(?P<{p}pre>{PRE})(?:了|是|有|为)?[ \t]?)?(?P<{p}sign>{SIGN})?"
         f"(?:(?P<{p}den>{NUMCORE})[ \t]*分[ \t]*之[ \t]*(?P<{p}nsign>负)?)?"
-        f"(?:(?P<{p}mx>{MIXED})|(?P<{p}ar>{AR})|(?P<{p}cn>{CN_SPACED}))(?P<{p}sci>{SCI})?"
+        f"(?:(?P<{p}mx>{MIXED})|(?P<{p}ar>{AR}|{AR_DOT})|(?P<{p}cn>{CN_SPACED}))(?P<{p}sci>{SCI})?"
         f"(?:[/／](?P<{p}sden>[0-9０-９]{{1,3}})(?![0-9０-９/／.．]))?"
         f"(?P<{p}q1>[余多])?(?P<{p}mult>{MULT})?(?P<{p}q2>[余多])?"
         f"(?:(?P<{p}unit>{unit}|两(?![{CN_CHARS}个]))(?P<{p}q3>[余多半])?"
@@ -169,7 +175,7 @@ PER_UNITS = "平方公里|平方米|立方米|千克|公斤|公顷|小时|吨|�
 def _range_head(unit: str) -> str:
     """The start of a range up to its connector; the end is read as a plain quantity."""
     return (
-        f"(?P<rg_sign>-(?=[0-9])|负)?(?P<rg_a>{NUMCORE})(?P<rg_am>{MULT})?(?P<rg_au>{unit})?(?P<rg_conn>{RANGE_CONN})"
+        f"(?P<rg_a>{NUMCORE})(?P<rg_am>{MULT})?(?P<rg_au>{unit})?(?P<rg_conn>{RANGE_CONN})"
         f"(?=[0-9０-９{CN_CHARS}])"
     )
 
@@ -204,7 +210,7 @@ def _master() -> re.Pattern[str]:
             "label",
             f"{NUMCORE}(?=年代|年级|次(?:会议|全会|全体会议|代表大会)|[号期代级版楼层路线]|届[全中人政代世奥亚冬夏党团委])",
         ),
-        ("range", _range_head(unit)),
+        ("range", _range_head(unit_pattern(spaced=False))),
         ("half", "对折|半折|半成"),
         (
             "vague",
@@ -226,12 +232,47 @@ def _master() -> re.Pattern[str]:
 
 
 @functools.cache
+def _rx(pattern: str) -> re.Pattern[str]:
+    """A small pattern compiled on first use (nothing is compiled at import)."""
+    return re.compile(pattern)
+
+
+@functools.cache
 def _qty_only() -> re.Pattern[str]:
     """A plain quantity alone, for the rare date-like match that is no date (2月30日)."""
     return re.compile(f"(?P<qty>{_qty('q_', unit_pattern())})")
 
 
 # -- reading one quantity --------------------------------------------------------
+
+
+class _Groups(NamedTuple):
+    """The groups of one quantity match, fetched in one call."""
+
+    ar: str | None
+    cmp: str | None
+    cn: str | None
+    den: str | None
+    mult: str | None
+    mx: str | None
+    nsign: str | None
+    per: str | None
+    post: str | None
+    pre: str | None
+    q1: str | None
+    q2: str | None
+    q3: str | None
+    sci: str | None
+    sden: str | None
+    sign: str | None
+    unit: str | None
+
+
+_GROUP_NAMES = {p: tuple(p + name for name in _Groups._fields) for p in ("q_",)}
+
+
+def _groups(m: re.Match[str], p: str) -> _Groups:
+    return _Groups._make(m.group(*_GROUP_NAMES[p]))
 
 
 class _Reject(Exception):
@@ -241,9 +282,9 @@ class _Reject(Exception):
         self.resume = resume
 
 
-def _numeral(m: re.Match[str], p: str, bare: bool) -> tuple[Numeral, str]:
+def _numeral(m: re.Match[str], p: str, bare: bool, g: _Groups) -> tuple[Numeral, str]:
     """The number's digits, checked for the forms that are words, not figures."""
-    ar, cn, mx = m.group(p + "ar"), m.group(p + "cn"), m.group(p + "mx")
+    ar, cn, mx = g.ar, g.cn, g.mx
     text = m.string
     if mx is not None:
         if len(mx) > MAX_RUN:
@@ -255,15 +296,17 @@ def _numeral(m: re.Match[str], p: str, bare: bool) -> tuple[Numeral, str]:
         return Numeral(value, 0, False, True), mx
     if ar is not None:
         s, e = m.span(p + "ar")
+        if len(ar) > MAX_RUN:
+            raise _Reject(e)
         before = text[max(0, s - 2) : s]
         # 5G, G20, COVID-19: part of a name, not a figure.
         glued = bool(before) and (
             before[-1] in _LATIN or (before[-1] == "-" and before[:1] in _LATIN and before[0] not in "kK")
         )
-        after = m.end(p + "sci") if m.group(p + "sci") else e
-        if e < len(text) and text[e] in _LATIN and m.group(p + "sci"):
+        after = m.end(p + "sci") if g.sci else e
+        if e < len(text) and text[e] in _LATIN and g.sci:
             pass  # 2e5: the letter is the exponent's
-        elif e < len(text) and text[e] in _LATIN and not _latin_ok(m, p, e):
+        elif e < len(text) and text[e] in _LATIN and not _latin_ok(m, p, e, g):
             raise _Reject(after)
         if glued:
             raise _Reject(after)
@@ -273,27 +316,27 @@ def _numeral(m: re.Match[str], p: str, bare: bool) -> tuple[Numeral, str]:
     if len(cn) > MAX_RUN:
         raise _Reject(m.end(p + "cn"))
     cn = "".join(cn.split())
-    if cn[-1] == "兆" and len(cn) > 1 and lookup("兆" + (m.group(p + "unit") or "")) is not None:
+    if cn[-1] == "兆" and len(cn) > 1 and lookup("兆" + (g.unit or "")) is not None:
         cn = cn[:-1]  # 五十兆字节: 兆 starts the unit
     num = read_chinese(cn)
-    if num is None and len(cn) > 1 and cn[-1] == "两" != cn[-2] and not m.group(p + "unit"):
+    if num is None and len(cn) > 1 and cn[-1] == "两" != cn[-2] and not g.unit:
         head = read_chinese(cn[:-1])  # 二两: two liang (the unit follows the numeral)
         if head is not None:
             return head, cn[:-1]
-    if num is None and len(cn) > 1 and cn[-1] == "千" and m.group(p + "unit"):
+    if num is None and len(cn) > 1 and cn[-1] == "千" and g.unit:
         head = read_chinese(cn[:-1])  # 一百千瓦: 千 is the unit's prefix
         if head is not None:
             return Numeral(head.mant, head.exp + 3, False, True), cn
     if num is None:
         # 三八折 / 五五折: two digits spoken one by one before 折.
         if len(cn) == 2 and all(ch in DIGITS for ch in cn) and "零" not in cn:
-            unit = (m.group(p + "unit") or "").strip()
+            unit = (g.unit or "").strip()
             if unit == "折":
                 return Numeral(DIGITS[cn[0]] * 10 + DIGITS[cn[1]], 0, False, True), cn
         raise _Reject(s + 1)  # 百千万: a valid numeral may start later
     if not bare:
         before = text[s - 1] if s else ""
-        qualified = m.group(p + "pre") or m.group(p + "sign") or m.group(p + "den")
+        qualified = g.pre or g.sign or g.den
         if len(cn) == 1 and (cn in "零〇" or (cn in _LONE and not qualified)):
             raise _Reject(m.end(p + "cn"))
         next_ch = text[m.end(p + "cn") : m.end(p + "cn") + 1]
@@ -307,7 +350,7 @@ def _numeral(m: re.Match[str], p: str, bare: bool) -> tuple[Numeral, str]:
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-def _latin_ok(m: re.Match[str], p: str, e: int) -> bool:
+def _latin_ok(m: re.Match[str], p: str, e: int, g: _Groups) -> bool:
     """A letter right after the digits is a multiplier (15k) or a unit (10kg, 250m)."""
     for group in ("mult", "unit"):
         if m.group(p + group) and m.start(p + group) == e:
@@ -333,6 +376,7 @@ class _Read:
         "negative",
         "half",
         "point",
+        "g",
     )
 
     def __init__(self) -> None:
@@ -350,6 +394,7 @@ class _Read:
         self.negative = False
         self.half = False
         self.point: float | None = None  # a value that is no decimal (1/3, 2^5)
+        self.g: _Groups | None = None
 
     @property
     def value(self) -> float:
@@ -359,9 +404,9 @@ class _Read:
         return -v if self.negative else v
 
 
-def _sign(m: re.Match[str], p: str) -> bool:
+def _sign(m: re.Match[str], p: str, g: _Groups) -> bool:
     """Whether the written sign is a minus (else it is cut off the span)."""
-    sign = m.group(p + "sign")
+    sign = g.sign
     if not sign:
         return False
     s = m.start(p + "sign")
@@ -369,29 +414,32 @@ def _sign(m: re.Match[str], p: str) -> bool:
     if before and before in "-−－":
         raise _Reject(m.end())  # --9: no sign we can read, so no figure
     if sign == "负":
-        return not before or before in _MINUS_AFTER or not "\u4e00" <= before <= "\u9fff"
+        return before not in _WORD_BEFORE_FU if before else True
     # 0571-8765, COVID-19, 3.5-4: a hyphen after a digit or letter is no minus.
-    return not before or not (before.isalnum() or before in ".．)）%％/")
+    return not before or not (
+        before in _LATIN or before.isdigit() or before in ".．)）%％/"
+    )
 
 
 def _read(m: re.Match[str], p: str, bare: bool) -> _Read:
-    num, written = _numeral(m, p, bare)
+    g = _groups(m, p)
+    num, written = _numeral(m, p, bare, g)
     r = _Read()
-    r.num, r.written = num, written
-    mult = m.group(p + "mult") or ""
-    unit_text = m.group(p + "unit")
+    r.num, r.written, r.g = num, written, g
+    mult = g.mult or ""
+    unit_text = g.unit
     text = m.string
     r.unit = lookup(unit_text) if unit_text else None
-    if unit_text and m.group(p + "cn") and m.group(p + "cn").endswith("兆") and not written.endswith("兆"):
+    if unit_text and g.cn and g.cn.endswith("兆") and not written.endswith("兆"):
         r.unit = lookup("兆" + unit_text)
     r.end = m.end()
     if unit_text == "两":
         r.unit = lookup("两")
     if unit_text and len(unit_text) > 2 and unit_text[1] in "多余":
         r.q3_inside = unit_text[1]  # 3个多月: 多 between the measure word and the unit
-    inner = m.group(p + "q1") or m.group(p + "q2")
-    den = m.group(p + "den")
-    cn = "".join((m.group(p + "cn") or "").split())
+    inner = g.q1 or g.q2
+    den = g.den
+    cn = "".join(g.cn.split()) if g.cn else ""
     if cn and written != cn and cn[-1] == "两":
         r.unit = lookup("两")
     elif cn and r.unit is None and len(cn) > 1 and cn[-1] == "两" and cn[-2] != "两":
@@ -400,10 +448,11 @@ def _read(m: re.Match[str], p: str, bare: bool) -> _Read:
         if head is not None:
             num, written, r.num, r.written = head, cn[:-1], head, cn[:-1]
             r.unit = lookup("两")
-    if num.chinese and not bare and den is None and not m.group(p + "mx"):
-        if r.unit is None and not m.group(p + "sign") and not _bound_pre(m, p):
+    if num.chinese and not bare and den is None and not g.mx:
+        if r.unit is None and not g.sign and not _bound_pre(g):
             # 三百五十又三分之一: the whole of a mixed number.
-            if not _MIXED_NEXT.match(text, m.end(p + "cn")):
+            end_cn = m.end(p + "cn")
+            if text.find("又", end_cn, end_cn + 3) < 0 or not _rx(_MIXED_NEXT).match(text, end_cn):
                 raise _Reject(m.end(p + "cn"))
         if (
             written in ("一", "壹")
@@ -414,12 +463,12 @@ def _read(m: re.Match[str], p: str, bare: bool) -> _Read:
         ):
             raise _Reject(m.end(p + "unit"))  # 一批, 一次办, 一成不变: the article, not a count
     exp_unit = r.unit.exp if r.unit else 0
-    if r.unit is not None and r.unit.kind == "discount" and 10 <= num.mant * 10**num.exp < 100:
-        exp_unit = 0  # 75折 is 75%, 九折 90%
-    if r.unit is not None and r.unit.kind == "discount" and num.mant * 10**num.exp in (10, 100):
-        raise _Reject(m.end(p + "unit"))  # 十折 is no discount
-    if r.unit is not None and r.unit.kind == "discount" and num.mant * 10**num.exp > 100:
-        raise _Reject(m.end(p + "unit"))
+    if r.unit is not None and r.unit.kind == "discount":
+        whole = num.mant * 10**num.exp
+        if whole >= 100 or whole == 10:
+            raise _Reject(m.end(p + "unit"))  # 十折 is no discount
+        if whole > 10:
+            exp_unit = 0  # 75折 is 75%, 九折 90%
     r.mant, r.exp = num.mant, num.exp + mult_exp(mult) + exp_unit
     # Decimals and Arabic digits with a multiplier are rounded; Chinese numerals are exact.
     k_mult = mult[:1] in ("k", "K", "ｋ", "Ｋ")
@@ -427,34 +476,35 @@ def _read(m: re.Match[str], p: str, bare: bool) -> _Read:
         k_mult and num.decimal
     )
     r.start = m.start()
-    r.negative = _sign(m, p)
-    if m.group(p + "sign") and not r.negative:
-        r.start = m.end(p + "sign")
-    sci = m.group(p + "sci")
+    if g.sign:
+        r.negative = _sign(m, p, g)
+        if not r.negative:
+            r.start = m.end(p + "sign")
+    sci = g.sci
     if sci:
         _scientific(r, sci)
-    if m.group(p + "q3") == "半" or (unit_text and "半" in unit_text):
+    if g.q3 == "半" or (unit_text and "半" in unit_text):
         if num.decimal or mult or r.point is not None:
-            r.end = m.start(p + "q3") if m.group(p + "q3") == "半" else r.end
+            r.end = m.start(p + "q3") if g.q3 == "半" else r.end
         else:
             r.mant, r.exp, r.half = r.mant * 10 + 5, r.exp - 1, True
-    _qualify(m, p, r, inner)
+    _qualify(m, p, r, inner, g)
     if r.unit is not None and r.unit.kind == "money" and r.unit.name in ("元", "美元"):
         _small_change(text, r)
     return r
 
 
-_MIXED_NEXT = re.compile(f"[ \t]*又[ \t]*[0-9０-９{CN_CHARS}]{{1,12}}[ \t]*分[ \t]*之")
+_MIXED_NEXT = f"[ \t]*又[ \t]*[0-9０-９{CN_CHARS}]{{1,12}}[ \t]*分[ \t]*之"
 
 
-def _bound_pre(m: re.Match[str], p: str) -> bool:
+def _bound_pre(g: _Groups) -> bool:
     """A comparison before a bare Chinese numeral makes it a figure (不小于三十)."""
-    pre = m.group(p + "pre")
-    post = (m.group(p + "post") or "").strip()
+    pre = g.pre
+    post = (g.post or "").strip()
     if post in ("以上", "以下", "及以上", "及以下", "或以上", "或以下"):
         return True
     if pre == "比":
-        return bool(m.group(p + "cmp"))
+        return bool(g.cmp)
     return bool(pre) and pre not in ("约", "近", "超", "过", "逾")
 
 
@@ -476,32 +526,39 @@ def _scientific(r: _Read, sci: str) -> None:
     r.rounded = False
 
 
-_CHANGE = re.compile(
+_CHANGE = (
     "(?:又|零)?(?:(?P<j>[0-9]|[一二三四五六七八九两])[角毛](?:零?(?P<f>[0-9]|[一二三四五六七八九两])分)?"
-    "|(?P<f2>[0-9]|[一二三四五六七八九两])(?:美)?分(?![钟之析别布配享为类数]))"
+    "|(?P<f2>[0-9]{1,2}|[一二三四五六七八九两])(?:美)?分(?![钟之析别布配享为类数]))"
 )
+
+
+def _digit(ch: str) -> int:
+    return int(ch) if ch.isdigit() else DIGITS[ch]
 
 
 def _small_change(text: str, r: _Read) -> None:
     """123元1角1分, 五元三毛, 两美元又三美分: tenths and hundredths of the unit."""
     if r.precision or r.exp < 0 or r.qualifier or r.negative or r.point is not None:
         return
-    m = _CHANGE.match(text, r.end)
+    m = _rx(_CHANGE).match(text, r.end)
     if m is None:
         return
-    digits = [DIGITS.get(x, 0) if x not in "0123456789" else int(x) for x in "".join(
-        g or "0" for g in (m.group("j"), m.group("f") or m.group("f2"))
-    )]
-    cents = digits[0] * 10 + digits[1]
+    jiao, fen = m.group("j") or "0", m.group("f") or m.group("f2") or "0"
+    cents = _digit(jiao) * 10 + (int(fen) if fen.isdigit() else _digit(fen))
     r.mant = r.mant * 10**r.exp * 100 + cents
     r.exp = -2
     r.end = m.end()
 
 
-def _qualify(m: re.Match[str], p: str, r: _Read, inner: str | None) -> None:
+def _qualify(m: re.Match[str], p: str, r: _Read, inner: str | None, g: _Groups) -> None:
     """Pick the one qualifier read and cut unused ones out of the span."""
-    pre, post, q3 = m.group(p + "pre"), m.group(p + "post"), m.group(p + "q3") or r.q3_inside
-    cmp = (m.group(p + "cmp") or "").strip()
+    pre, post, q3 = g.pre, g.post, g.q3 or r.q3_inside
+    if not (pre or post or q3 or inner or g.cmp):
+        if r.rounded:
+            r.precision = step(r.exp)
+        _about_before(m.string, r)
+        return
+    cmp = (g.cmp or "").strip()
     pre = "".join(pre.split()) if pre else pre
     post = post.strip() if post else post
     before_pre = m.string[m.start(p + "pre") - 1] if pre and m.start(p + "pre") else ""
@@ -518,15 +575,15 @@ def _qualify(m: re.Match[str], p: str, r: _Read, inner: str | None) -> None:
         q3 = None  # 3个多警种: 多 starts the next word
     options = (("inner", inner), ("q3", q3), ("pre", pre), ("post", post))
     which, r.qualifier = next(((k, v) for k, v in options if v), ("", None))
-    if which == "pre" and m.group(p + "pre") == "比":
+    if which == "pre" and g.pre == "比":
         r.end = max(r.end, m.end(p + "cmp"))
     elif cmp and r.end > m.start(p + "cmp"):
         r.end = m.start(p + "cmp")
-    if m.group(p + "pre") and which != "pre":
+    if g.pre and which != "pre":
         # 通过7*24小时: 过 is no qualifier here; read again from after it, where another
         # form may start.
         raise _Reject(m.end(p + "pre"))
-    if m.group(p + "q3") and which != "q3" and m.group(p + "q3") != "半":
+    if g.q3 and which != "q3" and g.q3 != "半":
         r.end = min(r.end, m.start(p + "q3"))
     if post and which != "post":
         r.end = min(r.end, m.start(p + "post"))
@@ -540,7 +597,7 @@ def _qualify(m: re.Match[str], p: str, r: _Read, inner: str | None) -> None:
         _about_before(m.string, r)
 
 
-_ABOUT = re.compile("约(?:占|为|是|有|达|合|计)[^，。；：、,;:！？\n0-9０-９]{0,8}$")
+_ABOUT = "约(?:占|为|是|有|达|合|计)[^，。；：、,;:！？\n0-9０-９]{0,8}$"
 
 
 def _about_before(text: str, r: _Read) -> None:
@@ -548,21 +605,21 @@ def _about_before(text: str, r: _Read) -> None:
     if text.find("约", max(0, r.start - 11), r.start) < 0:
         return
     window = text[max(0, r.start - 11) : r.start]
-    m = _ABOUT.search(window)
+    m = _rx(_ABOUT).search(window)
     if m is not None:
         r.qualifier = "约"
         r.start = r.start - len(window) + m.start()
 
 
 def _fraction(
-    m: re.Match[str], p: str, r: _Read
+    m: re.Match[str], p: str, r: _Read, g: _Groups
 ) -> tuple[float, str | None, Dim | None, float | None]:
     """百分之四十 -> 40 %; 千分之三 -> 3 ‰; 三分之一 -> 1/3 (value, unit, dim, precision)."""
     from factcheck.dims import NUMBER, PERCENT, PERMILLE
 
-    den_text = "".join((m.group(p + "den") or "").split())
+    den_text = "".join((g.den or "").split())
     sign = -1.0 if r.negative else 1.0
-    if m.group(p + "nsign"):
+    if g.nsign:
         sign = -sign
     if den_text in ("百", "佰"):
         return sign * abs(r.value), "%", PERCENT, r.precision
@@ -582,14 +639,16 @@ def _number(text: str) -> Numeral | None:
 
 def _quantity(m: re.Match[str], p: str, bare: bool) -> Expression:
     r = _read(m, p, bare)
+    g = r.g
+    assert g is not None
     unit, dim = (r.unit.name, r.unit.dim) if r.unit else (None, None)
     value, precision = r.value, r.precision
     if precision is not None and r.unit is not None and r.unit.factor != 1.0:
         precision *= r.unit.factor
-    if m.group(p + "den") is not None:
-        value, unit, dim, precision = _fraction(m, p, r)
-    elif m.group(p + "sden") is not None:
-        den = read_arabic(m.group(p + "sden"))
+    if g.den is not None:
+        value, unit, dim, precision = _fraction(m, p, r, g)
+    elif g.sden is not None:
+        den = read_arabic(g.sden)
         if den.mant == 0:
             raise _Reject(m.end())
         value = abs(r.value) / value_of(den.mant, den.exp) * (-1 if r.negative else 1)
@@ -608,8 +667,8 @@ def _quantity(m: re.Match[str], p: str, bare: bool) -> Expression:
     text = m.string[r.start : r.end]
     why = explain(text, value, r.qualifier, precision, interval, chinese=r.num.chinese)
     per = per_unit = None
-    if m.group(p + "per") and r.end >= m.end(p + "per"):
-        per, per_unit = 1.0, _PER_NAMES.get(m.group(p + "per"), m.group(p + "per"))
+    if g.per and r.end >= m.end(p + "per"):
+        per, per_unit = 1.0, _PER_NAMES.get(g.per, g.per)
     expr = Expression(
         text,
         r.start,
@@ -666,10 +725,6 @@ def _range_expr(m: re.Match[str], bare: bool) -> Expression:
     exp += end.unit.exp if end.unit else 0
     factor = end.unit.factor if end.unit else 1.0
     lo, hi = value_of(a.mant, exp) * factor, end.value
-    if m.group("rg_sign") and (m.start() == 0 or not m.string[m.start() - 1].isalnum()):
-        lo = -lo
-    elif m.group("rg_sign"):
-        raise _Reject(-1)
     if lo > hi:
         raise _Reject(-1)
     from factcheck.dims import NUMBER
@@ -805,7 +860,7 @@ def _rate(m: re.Match[str], bare: bool) -> Expression:
             m.group("rt_bu"), m.group("rt_bu")
         )
     text = m.string
-    stop = _PUNCT.search(text, m.end(), m.end() + _RATE_GAP)
+    stop = _rx(_PUNCT).search(text, m.end(), m.end() + _RATE_GAP)
     limit = stop.start() if stop else min(len(text), m.end() + _RATE_GAP)
     pos = m.end()
     while pos < limit:
@@ -888,7 +943,7 @@ def _scan(text: str, published: datetime.date | None, bare: bool) -> list[Expres
     from factcheck.numbers.dates import DateContext
 
     original = text
-    if _HAS_TRADITIONAL.search(text):
+    if _rx(_HAS_TRADITIONAL).search(text):
         text = text.translate(_TRADITIONAL)
     ctx = DateContext(published)
     found: list[Expression] = []

@@ -185,36 +185,41 @@ _NOT_FOLLOWED = {
 }
 
 
-def unit_pattern() -> str:
-    """Regex of every written unit as a trie, so that the longest unit wins (`人次` over
-    `人`) and a number followed by no unit is rejected by one class test."""
+def trie_pattern(words: list[str], ends: dict[str, str] | None = None) -> str:
+    """A regex matching any of words, as a trie: the longest word wins (`人次` over `人`)
+    and each character is tested once, not once per word. `ends` maps a word to the
+    characters that must not follow it."""
     import re
 
-    units = table()
-    # 两 is a unit only where the scanner says so (三两 is three liang, 两千 a number).
-    words = [w for w in units if w != "两" and " " not in w]
-    trie: dict[str, object] = {}
+    ends = ends or {}
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
         node = trie
         for ch in word:
-            node = node.setdefault(ch, {})  # type: ignore[assignment]
+            node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, object], word: str) -> str:
-        alts = [re.escape(ch) + emit(child, word + ch) for ch, child in sorted(node.items()) if ch]  # type: ignore[arg-type]
-        end = ""
-        if "" in node:
-            if word in _NOT_FOLLOWED:
-                end = "".join(f"(?!{c})" for c in _NOT_FOLLOWED[word])
-            elif word[-1:].isascii() and word[-1:].isalpha():
-                end = "(?![A-Za-z])"  # a Latin unit ends its word: 5m, not 5min
-            if not alts:
-                return end
-            return "(?:" + "|".join(alts) + ("|" + end if end else "") + ")" + ("" if end else "?")
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    def emit(node: dict, word: str) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + emit(child, word + ch) for ch, child in sorted(node.items()) if ch]
+        if "" not in node:
+            return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        end = "".join(f"(?!{c})" for c in ends.get(word, ""))
+        if word[-1:].isascii() and word[-1:].isalpha():
+            end = "(?![A-Za-z])"  # a Latin unit ends its word: 5m, not 5min
+        if not alts:
+            return end
+        return "(?:" + "|".join(alts) + ("|" + end if end else "") + ")" + ("" if end else "?")
 
     first = "".join(sorted({w[0] for w in words}))
-    body = emit(trie, "")
+    return f"(?=[{re.escape(first)}])(?:{emit(trie, '')})"
+
+
+def unit_pattern(spaced: bool = True) -> str:
+    """Regex of every written unit: a trie, so that the longest unit wins (`人次` over
+    `人`) and a number followed by no unit is rejected by one class test."""
+    # 两 is a unit only where the scanner says so (三两 is three liang, 两千 a number).
+    words = [w for w in table() if w != "两" and " " not in w]
     # Written with spaces: 一百五十 个 百 分 点, 六 成.
-    spaced = "[ \t]*个?[ \t]*百[ \t]*分[ \t]*点|[ \t](?:成|折)"
-    return f"(?=[{re.escape(first)}])(?:{body})|{spaced}"
+    written_spaced = "[ \\t]*个?[ \\t]*百[ \\t]*分[ \\t]*点|[ \\t](?:成|折)"
+    trie = trie_pattern(words, _NOT_FOLLOWED)
+    return f"{trie}|{written_spaced}" if spaced else trie
