@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from factcheck.interval import Interval
+    from factcheck.meaning.interval import Interval
     from factcheck.numbers import Expression
 
 FORMATS = ("text", "json", "jsonl")

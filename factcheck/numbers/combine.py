@@ -19,7 +19,7 @@ from factcheck.numbers.expression import Expression
 from factcheck.numbers.meaning import FAMILY, fmt, make_interval
 
 if TYPE_CHECKING:
-    from factcheck.interval import Interval
+    from factcheck.meaning.interval import Interval
 
 _BOUND_GAP = re.compile(r"(?:[\s,，、]|的同时|同时|并且|而且|并|且|而|但)*")
 _BETWEEN_GAP = re.compile(r"\s*(?:和|与|及|跟|至|到)\s*")

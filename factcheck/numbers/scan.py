@@ -654,7 +654,7 @@ def _quantity(m: re.Match[str], p: str, bare: bool) -> Expression:
         value = abs(r.value) / value_of(den.mant, den.exp) * (-1 if r.negative else 1)
         precision = None
         if r.unit is None:
-            from factcheck.dims import NUMBER
+            from factcheck.meaning.dims import NUMBER
 
             dim = NUMBER
     if dim is None:
@@ -809,7 +809,7 @@ def _vague(m: re.Match[str], bare: bool) -> Expression:
     if unit is not None:
         scale_unit = 10**unit.exp * unit.factor
         lo, hi = lo * scale_unit, hi * scale_unit
-    from factcheck.dims import NUMBER
+    from factcheck.meaning.dims import NUMBER
 
     interval = make_interval(lo, hi, lo_closed, hi_closed)
     written = text[start : m.end()]
@@ -829,7 +829,7 @@ def _vague(m: re.Match[str], bare: bool) -> Expression:
 
 def _half(m: re.Match[str]) -> Expression:
     """对折 and 半折 are 50% of the price; 半成 is 5%."""
-    from factcheck.dims import PERCENT
+    from factcheck.meaning.dims import PERCENT
 
     if m.group() == "对折" and (not m.start() or m.string[m.start() - 1] != "打"):
         raise _Reject(m.end())  # 对折 alone is a fold; 打对折 is half price
