@@ -15,11 +15,17 @@ input and scores the reader as that README says:
 - false positives: cases whose `expected` is empty but where a quantity is read;
 - sign drops: the peer's value (or lower end) is negative and the reader's interval
   lies wholly at or above 0, holding the value without its minus or missing it;
-- direction flips: the peer or the reader is bounded on one side only and the two
-  intervals are disjoint (`不大于50` read as more than 50).
+- direction flips: the reader bounds the figure on one side (a half-line, or an
+  at-most / less-than reading) and its interval is disjoint from the peer's
+  (`不大于50` read as more than 50), not only at its boundary (a peer that reads
+  `超过250m` as the point 250 and a reader that reads (250, ∞) agree on the side).
+  A qualifier dropped altogether (`小于20` read as
+  exactly 20) is a wrong value, not a flip.
 
 Peer values are in the peer's unit (12 Kilometer); they are converted to the base
-unit the reader reports (metres) with `PEER_SCALE`. A percent (`peer_value` ending in
+unit the reader reports (metres) with `PEER_SCALE`. Where the peer reads a number
+alone and its span stops before the unit the reader reads with it (`十` of `十斤`),
+the reading is also compared in that written unit (10 斤, not 5 千克). A percent (`peer_value` ending in
 `%`) is compared in percent: a reading in ‰ or as a plain ratio is converted.
 
     python benchmarks/peer_suites.py [--lang zh|en] [--failures SUITE] [--suites DIR]
@@ -52,8 +58,8 @@ if TYPE_CHECKING:
 PEER_SCALE: dict[str, float] = {
     "Kilometer": 1e3, "Centimeter": 1e-2, "Millimeter": 1e-3,
     "Ton": 1e3, "Gram": 1e-3, "Microgram": 1e-9, "Milligram": 1e-6, "Jin": 0.5, "Liang": 0.05,
-    "Kilobit": 1e3, "Kilobyte": 1e3, "Megabyte": 1e6, "Gigabyte": 1e9,
-    "Megahertz": 1e6, "Kilohertz": 1e3, "Kilowatt": 1e3, "Kilocalorie": 1e3,
+    "Kilobit": 1e3, "Kilobyte": 8e3, "Megabyte": 8e6, "Gigabyte": 8e9,
+    "Megahertz": 1e6, "Kilohertz": 1e3, "Kilowatt": 1e3, "Kilocalorie": 4184.0,
     "Mu": 10000 / 15,
     "Cent": 0.01, "Pence": 0.01, "Penny": 0.01, "Sen": 0.01, "Satoshi": 1e-8,
 }  # fmt: skip
@@ -121,7 +127,7 @@ def _close(a: float, b: float) -> bool:
 
 def _contains(iv: tuple[float, float, bool, bool], x: float) -> bool:
     lo, hi, lc, hc = iv
-    tol = 1e-9 * max(1.0, abs(x))
+    tol = 1e-9 * abs(x)
     above = x > lo - tol if lc else x > lo + tol
     below = x < hi + tol if hc else x < hi - tol
     return above and below
@@ -134,8 +140,12 @@ def _disjoint(a: tuple[float, float, bool, bool], b: tuple[float, float, bool, b
     return before(a, b) or before(b, a)
 
 
-def _half_line(iv: tuple[float, float, bool, bool]) -> bool:
-    return math.isinf(iv[0]) != math.isinf(iv[1])
+def _directional(e: Expression, iv: tuple[float, float, bool, bool]) -> bool:
+    """The reading bounds the figure on one side: a half-line, or at most / less than."""
+    from factcheck.numbers.meaning import FAMILY
+
+    family = FAMILY.get(e.qualifier or "")
+    return math.isinf(iv[0]) != math.isinf(iv[1]) or family in ("gt", "ge", "le", "lt")
 
 
 def _right(peer: tuple[float, float, bool, bool], got: tuple[float, float, bool, bool]) -> bool:
@@ -150,7 +160,28 @@ def _covers(e: Expression, exp: dict[str, Any]) -> bool:
     return all(e.start <= start + i < e.end for i, ch in enumerate(exp["text"]) if ch in DIGITS)
 
 
-def _score_span(exp: dict[str, Any], found: list[Expression], tally: Tally, where: str) -> None:
+def _written_scale(
+    e: Expression, exp: dict[str, Any], text: str
+) -> tuple[float, float, bool, bool] | None:
+    """The reading in the unit written after the span (十斤 as 10, not 5 千克), for a peer
+    that reads the number alone and leaves the unit out of its span."""
+    from factcheck.numbers.units import lookup
+
+    iv = e.interval
+    rest = text[exp["end"] : e.end]
+    if iv is None or not rest:
+        return None
+    for n in range(len(rest), 0, -1):
+        unit = lookup(rest[:n])
+        if unit is not None:
+            k = 10.0**unit.exp * unit.factor
+            return iv.lo / k, iv.hi / k, iv.lo_closed, iv.hi_closed
+    return None
+
+
+def _score_span(
+    exp: dict[str, Any], found: list[Expression], tally: Tally, where: str, text: str
+) -> None:
     tally.spans += 1
     peer = _peer_interval(exp)
     percent = str(exp.get("peer_value") or "").endswith("%")
@@ -158,6 +189,8 @@ def _score_span(exp: dict[str, Any], found: list[Expression], tally: Tally, wher
     if hits:
         tally.detected += 1
     readings = [(e, _reader_interval(e, percent)) for e in hits]
+    if exp.get("peer_unit") is None:
+        readings += [(e, _written_scale(e, exp, text)) for e in hits]
     if any(got is not None and _covers(e, exp) and _right(peer, got) for e, got in readings):
         tally.right += 1
         return
@@ -172,7 +205,8 @@ def _score_span(exp: dict[str, Any], found: list[Expression], tally: Tally, wher
             tally.sign_drops += 1
             tally.failures[-1] += "  [SIGN DROP]"
             return
-        if (_half_line(peer) or _half_line(got)) and _disjoint(peer, got):
+        touching = {peer[0], peer[1]} & {got[0], got[1]}
+        if _directional(_e, got) and _disjoint(peer, got) and not touching:
             tally.flips += 1
             tally.failures[-1] += "  [DIRECTION FLIP]"
             return
@@ -197,7 +231,7 @@ def score_suite(path: Path) -> Tally:
         for exp in case["expected"]:
             if exp.get("exclude") in OUT_OF_SCOPE:
                 continue
-            _score_span(exp, found, tally, where)
+            _score_span(exp, found, tally, where, text)
     return tally
 
 

@@ -299,7 +299,8 @@ class _Scan:
             half = self.and_fraction(j)
             if half is not None:  # 3 million and a half
                 return _Num(_tidy((value + half[0]) * 10**exp), None, half[1], False, True, exp, False)
-            step = _value(1, exp + num.exp)
+            # 15k is exact, as the Chinese reader reads it; 1.5k and 2 million are rounded
+            step = None if self.low(j - 1) == "k" and not num.decimal else _value(1, exp + num.exp)
             return _Num(_value(num.mant, num.exp + exp), step, j, False, True, exp, False)
         low = self.low(j)
         if low in _DOZENS and self.near(j):
@@ -1368,15 +1369,18 @@ def find_english(
 
 
 def merge(
-    others: list[Expression], english: list[Expression], skips: list[tuple[int, int]]
+    others: list[Expression], english: list[Expression], skips: list[tuple[int, int]], *, text: str = ""
 ) -> list[Expression]:
-    """One list without overlaps: the longer of two overlapping readings; on a tie the other
-    reader's when it found a unit (`25kg` in Chinese text keeps its 千克), else English;
-    no quantity inside a span the English reader read as a label (a date stays)."""
+    """One list without overlaps: the longer of two overlapping readings; on a tie, in a text
+    with Chinese in it, the other reader's when it found a unit (`每袋25kg` keeps its 千克),
+    else English; no quantity inside a span the English reader read as a label (a date stays)."""
     def inside_skip(e: Expression) -> bool:
         return e.kind == "quantity" and any(a <= e.start and e.end <= b for a, b in skips)
 
-    pool = [(e, 1) for e in english] + [(e, 2 if e.unit else 0) for e in others if not inside_skip(e)]
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    pool = [(e, 1) for e in english] + [
+        (e, 2 if e.unit and chinese else 0) for e in others if not inside_skip(e)
+    ]
     pool.sort(key=lambda p: (-(p[0].end - p[0].start), -p[1], p[0].start))
     kept: list[Expression] = []
     for e, _ in pool:
