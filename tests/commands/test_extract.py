@@ -145,7 +145,7 @@ def test_extract_into_a_new_file_creates_it_with_a_header(article, run) -> None:
     result = run("extract", ARTICLE, "--into", "claims/new.yaml")
     assert result.code == 0
     text = (article / "claims" / "new.yaml").read_text(encoding="utf-8")
-    assert text.startswith(f"source: {ARTICLE}\nsha256: {SHA}\npublished: 2024-05-28T17:26:59\nclaims:\n  - id: years_5\n")
+    assert text.startswith(f"source: {ARTICLE}\nsha256: {SHA}\npublished: 2024-05-28T17:26:59\nlanguage: zh\nclaims:\n  - id: years_5\n")
     assert run("verify").code == 0
 
 
