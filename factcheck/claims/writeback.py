@@ -205,6 +205,16 @@ def set_sha256(doc: Document, digest: str) -> None:
     _set(doc.data, "sha256", digest)
 
 
+def set_fields(doc: Document, index: int, fields: Mapping[str, Any]) -> None:
+    """Set fields of claim number `index` in place (style and comments kept); None removes one."""
+    claim = claims_of(doc)[index]
+    for key, value in fields.items():
+        if value is None:
+            claim.pop(key, None)
+        else:
+            _set(claim, key, value)
+
+
 def claim_map(fields: Mapping[str, Any]) -> Any:
     """A new claim as ruamel data: span as a flow list, text fields double-quoted."""
     from ruamel.yaml.comments import CommentedMap

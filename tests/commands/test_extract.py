@@ -96,7 +96,7 @@ def test_extract_pins_every_figure_date_and_quote_of_the_article(article, run) -
     for claim in data["claims"]:
         start, end = claim["span"]
         assert claim["quote"] == TEXT[start:end]
-        assert claim["prefix"] == TEXT[max(0, start - 8) : start] and claim["suffix"] == TEXT[end : end + 8]
+        assert claim["prefix"] == TEXT[max(0, start - 32) : start] and claim["suffix"] == TEXT[end : end + 32]
         kind = claim["kind"]
         rest = {k: v for k, v in claim.items() if k not in ("id", "kind", "span", "quote", "prefix", "suffix")}
         got.append((claim["id"], claim["span"], claim["quote"], rest))
