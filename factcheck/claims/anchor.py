@@ -85,10 +85,13 @@ DISTANCE_PENALTY = 5.0  # points per DISTANCE_SCALE characters from the expected
 DISTANCE_SCALE = 10_000
 CONTEXT_CHARS = 32  # prefix/suffix length written for new anchors (W3C and Hypothesis use this order)
 MOVE_CONTEXT = 50.0  # minimum context score of a moved or changed place, when context is stored
-CONTEXT_HOLDS = 75.0  # a side of the context "holds" at this partial similarity or more
+CONTEXT_HOLDS = 85.0  # a side of the context "holds" at this partial similarity or more
+SURE_CONTEXT = 75.0  # an admissible exact occurrence with this much context is not beaten by a fuzzy one
+INTACT_CONTEXT = 90.0  # context this close to intact needs no figure-by-figure test
 MAX_OCCURRENCES = 2_000  # exact occurrences scored, the nearest ones
 FUZZY_REACH = 1 << 17  # the fuzzy search looks this many characters either side at most
 AMBIGUITY_MARGIN = 5.0  # `search`: a second match this close to the best makes a quote ambiguous
+_EDGE = 8  # context characters next to an anchored span that must agree on one side
 _MIN_RADIUS = 256  # first search window: this many characters either side at least
 _ALIGN_LIMIT = 64  # needles up to this length are aligned character by character (bit-parallel)
 _PIECE = 12  # longer ones from exact pieces of this length
@@ -132,6 +135,40 @@ def normalise(text: str) -> str:
     return text.translate(_WIDTH)
 
 
+class Folded:
+    """A text width-folded on demand, a chunk at a time: offsets are the text's, and only
+    the parts a search looks at are folded (a 75 MB source is not folded whole for one
+    claim). Slicing and `find` work as on the folded string."""
+
+    CHUNK = 1 << 15
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._chunks: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def _chunk(self, index: int) -> str:
+        chunk = self._chunks.get(index)
+        if chunk is None:
+            chunk = self._chunks[index] = normalise(self.text[index * self.CHUNK : (index + 1) * self.CHUNK])
+        return chunk
+
+    def __getitem__(self, key: slice) -> str:
+        start, stop, _ = key.indices(len(self.text))
+        if start >= stop:
+            return ""
+        first, last = start // self.CHUNK, (stop - 1) // self.CHUNK
+        base = first * self.CHUNK
+        joined = self._chunk(first) if first == last else "".join(self._chunk(i) for i in range(first, last + 1))
+        return joined[start - base : stop - base]
+
+    def find(self, sub: str, lo: int, hi: int) -> int:
+        pos = self[lo:hi].find(sub)
+        return -1 if pos == -1 else lo + pos
+
+
 def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:
     """The prefix and suffix stored beside a span."""
     return text[max(0, start - width) : start], text[end : end + width]
@@ -146,8 +183,12 @@ _NUMBER_WORDS = (
     "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     "hundred|thousand|million|billion|trillion|dozen|half|once|twice"
 )
-NUMERAL = rf"[0-9](?:[0-9.,]*[0-9])?|[〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億]+|(?i:\b(?:{_NUMBER_WORDS})\b)"
+_DIGITS = r"[0-9](?:[0-9.,]*[0-9])?|[〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億]+"
+NUMERAL = rf"{_DIGITS}|(?i:\b(?:{_NUMBER_WORDS})\b)"
 _NUMERAL_RE = re.compile(NUMERAL)
+# The skeleton of `_words` frees digits and Chinese numerals only: a number word cut by
+# the quote's edge (`fo` of `four`) would otherwise hide the quote's own words.
+_DIGITS_RE = re.compile(_DIGITS)
 
 
 def figures(text: str) -> list[str]:
@@ -167,7 +208,7 @@ def _words(folded: str) -> tuple[str, list[int], list[int]]:
     starts: list[int] = []
     ends: list[int] = []
     last = 0
-    for match in _NUMERAL_RE.finditer(folded):
+    for match in _DIGITS_RE.finditer(folded):
         parts.append(folded[last : match.start()])
         starts.extend(range(last, match.start()))
         ends.extend(range(last + 1, match.start() + 1))
@@ -211,6 +252,19 @@ def _full_context(text: str, start: int, end: int, prefix: str, suffix: str) -> 
     return min(len(prefix), start) + min(len(suffix), len(text) - end)
 
 
+def _in_place(text: str, start: int, end: int, prefix: str, suffix: str) -> bool:
+    """Whether a span that holds its quote still stands in its context: the stored context
+    agrees on at least one side for `_EDGE` characters (or all it has). A short quote
+    such as `22` can stand at its old offsets by chance after an edit above it."""
+    if not prefix and not suffix:
+        return True
+    edge_prefix = prefix[-_EDGE:]
+    edge_suffix = suffix[:_EDGE]
+    return (bool(edge_prefix) and text[max(0, start - len(edge_prefix)) : start] == edge_prefix) or (
+        bool(edge_suffix) and text[end : end + len(edge_suffix)] == edge_suffix
+    )
+
+
 def _occurrences(text: str, quote: str, lo: int, hi: int, limit: int = 10_000) -> list[int]:
     found: list[int] = []
     pos = text.find(quote, lo, hi)
@@ -237,7 +291,7 @@ class _Candidate(NamedTuple):
 class _Finder:
     """The search for one selector: its folded needles, the scoring formula, the steps."""
 
-    def __init__(self, text: str, sel: Selector, expected: int, folded: str | None = None) -> None:
+    def __init__(self, text: str, sel: Selector, expected: int, folded: Folded | None = None) -> None:
         self.text = text
         self._folded = folded
         self.sel = sel
@@ -261,10 +315,10 @@ class _Finder:
         return self._fuzz
 
     @property
-    def folded(self) -> str:
-        """The whole text width-folded (computed once; offsets are the text's)."""
+    def folded(self) -> Folded:
+        """The text width-folded where it is looked at (offsets are the text's)."""
         if self._folded is None:
-            self._folded = normalise(self.text)
+            self._folded = Folded(self.text)
         return self._folded
 
     @property
@@ -291,33 +345,42 @@ class _Finder:
         score = max(0.0, QUOTE_WEIGHT * quote_score + CONTEXT_WEIGHT * ctx - penalty)
         return _Candidate(start, end, round(score, 1), distance, ctx)
 
-    def context_holds(self, start: int, end: int) -> bool:
-        """Both sides of the stored context stand next to [start, end): similar words, same figures.
+    def context_holds(self, start: int, end: int, sides: int = 2) -> bool:
+        """At least `sides` sides of the stored context stand next to [start, end): similar
+        words, and the figures the stored context writes, in order. A side stored empty
+        (the quote began or ended the text) holds.
 
         The figure cut by the far edge of the stored context is not required (its
         other digits lie outside what was stored)."""
         text = self.folded
+        holding = 0
         for stored, is_prefix in ((self.prefix, True), (self.suffix, False)):
             if not stored:
+                holding += 1
                 continue
             reach = len(stored) + len(stored) // 2
             actual = text[max(0, start - reach) : start] if is_prefix else text[end : end + reach]
             if not actual or self.fuzz.partial_ratio(stored, actual) < CONTEXT_HOLDS:
-                return False
-            wanted = [m for m in _NUMERAL_RE.finditer(stored)]
+                continue
+            wanted = list(_NUMERAL_RE.finditer(stored))
             if wanted and (wanted[0].start() == 0 if is_prefix else wanted[-1].end() == len(stored)):
                 wanted = wanted[1:] if is_prefix else wanted[:-1]
-            if not _in_order([m.group().lower() for m in wanted], figures(actual)):
-                return False
-        return True
+            holding += _in_order([m.group().lower() for m in wanted], figures(actual))
+        return holding >= sides
 
     def admissible(self, found: _Candidate) -> bool:
-        """Whether a candidate may be the claim's place: context enough, and figures
-        changed only where the context holds (a look-alike neighbour is not the claim)."""
-        if self.has_context and found.context < MOVE_CONTEXT:
+        """Whether a candidate may be the claim's place. Its context must score MOVE_CONTEXT;
+        where its figures differ from the quote's, its context must hold (a look-alike
+        neighbour is not the claim); where they are the same but its context is far from
+        intact (under INTACT_CONTEXT), one side of its context must hold, figures included
+        (`In 2024, the council…` in another sentence of the same shape is not the claim)."""
+        if not self.has_context:
+            return True
+        if found.context < MOVE_CONTEXT:
             return False
-        new = self.text[found.start : found.end]
-        return not figures_differ(self.sel.quote, new) or self.context_holds(found.start, found.end)
+        if figures_differ(self.sel.quote, self.text[found.start : found.end]):
+            return self.context_holds(found.start, found.end)
+        return found.context >= INTACT_CONTEXT or self.context_holds(found.start, found.end, sides=1)
 
     # -- step 1: moved, its whole context intact
 
@@ -456,9 +519,6 @@ class _Finder:
 
 # ---------------------------------------------------------------- public API
 
-SURE_CONTEXT = 75.0  # an exact occurrence with this much context agreeing is not beaten by a fuzzy one
-
-
 def locate(
     text: str,
     span: tuple[int, int],
@@ -467,13 +527,13 @@ def locate(
     suffix: str = "",
     *,
     expected: int | None = None,
-    folded: str | None = None,
+    folded: Folded | None = None,
 ) -> Anchor:
     """Where the quote stands in text now. `expected` is the best guess of its new start
     (default: the old start); a better guess only makes the search faster and surer.
-    `folded` is `normalise(text)` when the caller has it (`locate_all` folds once)."""
+    `folded` is the text's `Folded` view when the caller has one (`locate_all` shares one)."""
     start, end = span
-    if 0 <= start <= end <= len(text) and text[start:end] == quote:
+    if 0 <= start <= end <= len(text) and text[start:end] == quote and _in_place(text, start, end, prefix, suffix):
         return Anchor("anchored", start, end, 100.0, quote)
     if not quote:
         return Anchor("lost", start, end, 0.0, "")
@@ -510,12 +570,10 @@ def locate_all(text: str, selectors: Sequence[Selector]) -> list[Anchor]:
     order = sorted(range(len(selectors)), key=lambda i: selectors[i].span[0])
     anchors: list[Anchor | None] = [None] * len(selectors)
     drift = 0
-    folded: str | None = None  # the text folded once, when the first claim needs a search
+    folded = Folded(text)  # shared: each part of the text is folded once
     for i in order:
         sel = selectors[i]
         start, end = sel.span
-        if folded is None and not (end <= len(text) and text[start:end] == sel.quote):
-            folded = normalise(text)
         found = locate(text, sel.span, sel.quote, sel.prefix, sel.suffix, expected=start + drift, folded=folded)
         anchors[i] = found
         if found.status != "lost":

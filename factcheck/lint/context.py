@@ -46,7 +46,10 @@ class Context(Record):
         """Where the claim's quote is in its source now; None if it has no span or source."""
         key = id(entry)
         if key not in self._anchors:
-            self._anchors[key] = None
+            # Every claim of the file is settled at once, those without a span too:
+            # otherwise each of them would locate the whole file again.
+            for other in entry.file.claims:
+                self._anchors[id(other)] = None
             for located, anchor in file_anchors(entry.file):
                 self._anchors[id(located)] = anchor
-        return self._anchors[key]
+        return self._anchors.get(key)
