@@ -71,30 +71,14 @@ def verify(
     files_only: Annotated[bool, typer.Option("--files-only", help="Check only the named claim files, each on its own (schema, spans, values); rules that relate claims across files are skipped.")] = False,
 ) -> int:
     """Check every claim against its source and every declared check against the claims."""
-    from factcheck.output import COLORS, FORMATS, choose_format, use_color
+    from factcheck.commands.verify import run_verify
 
-    _check_choice("--format", fmt, FORMATS)
-    _check_choice("--color", color, COLORS)
-    config = _config()
-    if fix:
-        from factcheck.claims.reanchor import fix_project
-
-        for line in fix_project(config, paths or []):
-            sys.stderr.write(line + "\n")
-    from factcheck.lint.engine import verify as run_verify
-
-    report = run_verify(config, paths or [], files_only=files_only)
-    kind = choose_format(fmt, color=color)
-    if kind == "rich":
-        from factcheck.output import rich_text
-
-        _emit(rich_text.render(report, quiet=quiet, color=use_color(color)))
-    else:
-        import importlib
-
-        module = importlib.import_module(f"factcheck.output.{kind}")
-        _emit(module.render(report, quiet=quiet))
-    return report.exit_code(strict or config.strict)
+    text, fixed, code = run_verify(_config(), paths or [], fmt=fmt, color=color, quiet=quiet,
+                                   strict=strict, fix=fix, files_only=files_only)
+    for line in fixed:
+        sys.stderr.write(line + "\n")
+    _emit(text)
+    return code
 
 
 @app.command()
@@ -105,10 +89,7 @@ def show(
 ) -> int:
     """Show one claim (source context, value, provenance, verdicts) or one check (its arithmetic)."""
     from factcheck.commands.show import render_show
-    from factcheck.output import COLORS
 
-    _check_choice("--format", fmt, ("auto", "text", "json"))
-    _check_choice("--color", color, COLORS)
     text, code = render_show(_config(), ident, fmt, color)
     _emit(text)
     return code
@@ -124,7 +105,6 @@ def list_claims(
     """List claims: id, kind, value, source line:col."""
     from factcheck.commands.list import render_list
 
-    _check_choice("--format", fmt, ("auto", "text", "json"))
     text, code = render_list(_config(), kind, source, fmt, color)
     _emit(text)
     return code

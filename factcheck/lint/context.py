@@ -1,12 +1,22 @@
-"""What every rule sees: the loaded project and values derived from it once."""
+"""What every rule sees: the loaded project, the rules that run, and what is derived once.
+
+Derived values live in typed fields, computed on first use and shared by the
+rules (a claim's anchor, its value, a check's parsed rule); the declared checks'
+results are collected in `check_results` for the report.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from factcheck.claims.anchor import Anchor, Selector, locate_all
-from factcheck.claims.project import ClaimEntry, LoadedFile, Project
+from factcheck.claims.project import CheckEntry, ClaimEntry, LoadedFile, Project
 from factcheck.records import Record
+
+if TYPE_CHECKING:
+    from factcheck.checklang.language import Node, RuleSyntaxError
+    from factcheck.lint.report import CheckResult
+    from factcheck.meaning.values import ClaimValue, Reading
 
 
 def file_anchors(lf: LoadedFile) -> list[tuple[ClaimEntry, Anchor]]:
@@ -23,33 +33,54 @@ def file_anchors(lf: LoadedFile) -> list[tuple[ClaimEntry, Anchor]]:
     return list(zip(entries, locate_all(source.text, selectors), strict=True))
 
 
-class Context(Record):
-    __slots__ = _fields = ("project", "disabled", "_anchors", "cache")
-    project: Project
-    disabled: frozenset[str]
-    _anchors: dict[int, Anchor | None]
-    cache: dict[str, Any]
+def rule_pos(entry: CheckEntry, offset: int) -> tuple[int, int]:
+    """File line:col of a code-point offset inside a check's rule text."""
+    line, col = entry.pos("rule")
+    loaded = entry.file.loaded
+    quoted = loaded is not None and ("checks", entry.index, "rule") in loaded.quoted
+    return line, col + offset + (1 if quoted else 0)
 
-    def __init__(
-        self,
-        project: Project,
-        disabled: frozenset[str] = frozenset(),
-        _anchors: dict[int, Anchor | None] | None = None,
-        cache: dict[str, Any] | None = None,
-    ) -> None:
+
+class RuleContext(Record):
+    __slots__ = _fields = ("project", "enabled", "anchors", "values", "readings", "parsed_rules", "check_results")
+    _hidden = frozenset({"anchors", "values", "readings", "parsed_rules"})
+    project: Project
+    enabled: frozenset[str]  # ids of the rules that run
+    anchors: dict[int, Anchor | None]  # by id() of a ClaimEntry
+    values: dict[int, ClaimValue | None]  # by id() of a ClaimEntry
+    readings: dict[int, Reading | None]  # what a claim's text says now, if not its record; by id()
+    parsed_rules: dict[int, Node | RuleSyntaxError]  # by id() of a CheckEntry
+    check_results: list[CheckResult]
+
+    def __init__(self, project: Project, enabled: frozenset[str]) -> None:
         self.project = project
-        self.disabled = disabled
-        self._anchors = {} if _anchors is None else _anchors
-        self.cache = {} if cache is None else cache
+        self.enabled = enabled
+        self.anchors = {}
+        self.values = {}
+        self.readings = {}
+        self.parsed_rules = {}
+        self.check_results = []
 
     def anchor(self, entry: ClaimEntry) -> Anchor | None:
         """Where the claim's quote is in its source now; None if it has no span or source."""
         key = id(entry)
-        if key not in self._anchors:
+        if key not in self.anchors:
             # Every claim of the file is settled at once, those without a span too:
             # otherwise each of them would locate the whole file again.
             for other in entry.file.claims:
-                self._anchors[id(other)] = None
+                self.anchors[id(other)] = None
             for located, anchor in file_anchors(entry.file):
-                self._anchors[id(located)] = anchor
-        return self._anchors.get(key)
+                self.anchors[id(located)] = anchor
+        return self.anchors.get(key)
+
+    def parsed_rule(self, entry: CheckEntry) -> Node | RuleSyntaxError:
+        """A check's parsed rule, or why it does not parse; each rule is parsed once per run."""
+        from factcheck.checklang.language import RuleSyntaxError, parse_rule
+
+        key = id(entry)
+        if key not in self.parsed_rules:
+            try:
+                self.parsed_rules[key] = parse_rule(entry.check.rule)
+            except RuleSyntaxError as exc:
+                self.parsed_rules[key] = exc
+        return self.parsed_rules[key]

@@ -11,10 +11,10 @@ from factcheck.records import Frozen, Record, setattr_frozen
 class CheckResult(Frozen):
     """The verdict of one declared check, with its explanation.
 
-    When the text of a claim the check uses no longer reads its recorded value,
-    the check is computed on the text as it is now: `verdict`, `summary` and
-    `steps` are that computation, `stale` names those claims and `on_records`
-    is the verdict the records alone would give.
+    When the text of a claim the check uses was edited and no longer reads its
+    recorded value, the check is computed on the text as it is now: `verdict`,
+    `summary` and `steps` are that computation, `stale` names those claims and
+    `on_records` is the verdict the records alone give.
     """
 
     __slots__ = _fields = (
@@ -96,7 +96,7 @@ class Report(Record):
         return 0
 
     def stale_claims(self) -> list[str]:
-        """Claims used by checks whose text no longer reads their recorded value, in order."""
+        """Claims used by checks whose edited text no longer reads their recorded value, in order."""
         return list(dict.fromkeys(name for r in self.checks for name in r.stale))
 
     def summary(self) -> str:
@@ -112,6 +112,7 @@ class Report(Record):
         )
         return (
             f"{self.claims} claims in {files}, {len(self.checks)} checks: "
-            f"{v['pass']} pass, {v['fail']} fail, {v['unknown']} unknown{disagree}; "
+            f"{v['pass']} pass, {v['fail']} fail, {v['unknown']} unknown"
+            + (f", {v['error']} not computed" if v["error"] else "") + disagree + "; "
             f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
         )

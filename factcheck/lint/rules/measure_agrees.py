@@ -12,17 +12,17 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from factcheck.claims.project import ClaimEntry
-from factcheck.lint.context import Context
-from factcheck.lint.problem import Problem
+from factcheck.lint.context import RuleContext
+from factcheck.lint.problem import Finding
+from factcheck.lint.rule import Rule
 from factcheck.meaning.interval import Interval
 
 if TYPE_CHECKING:
     from factcheck.meaning.values import ClaimValue  # noqa: F401 - only for annotations
 
-ID = "measure-agrees"
 
 
-def check(ctx: Context) -> Iterator[Problem]:
+def check(ctx: RuleContext) -> Iterator[Finding]:
     from factcheck.meaning.days import date_interval
     from factcheck.meaning.values import claim_value
 
@@ -45,10 +45,8 @@ def check(ctx: Context) -> Iterator[Problem]:
                 day = date_interval(published.date(), published.date())
                 if not value.interval.overlaps(day):
                     line, col = entry.pos("value") if getattr(entry.claim, "value", None) else entry.pos()
-                    yield Problem(
-                        entry.file.path, line, col, "error",
-                        f"'{entry.id}' says {value.display}, but the file is published {published.date().isoformat()}",
-                        ID, claim_id=entry.id, details={"measure": measure, "published": published.isoformat()},
+                    yield Finding(
+                        entry.file.path, line, col, f"'{entry.id}' says {value.display}, but the file is published {published.date().isoformat()}", claim_id=entry.id, details={"measure": measure, "published": published.isoformat()},
                     )
             continue
         if len(valued) < 2:
@@ -57,17 +55,14 @@ def check(ctx: Context) -> Iterator[Problem]:
         for entry, value in valued[1:]:
             line, col = entry.pos("measure")
             if value.dim != first_value.dim:
-                yield Problem(
-                    entry.file.path, line, col, "error",
-                    f"'{entry.id}' and '{first.id}' share measure '{measure}' but not a dimension "
-                    f"({value.dim} vs {first_value.dim})", ID, claim_id=entry.id,
+                yield Finding(
+                    entry.file.path, line, col, f"'{entry.id}' and '{first.id}' share measure '{measure}' but not a dimension "
+                    f"({value.dim} vs {first_value.dim})", claim_id=entry.id,
                 )
             elif not _scaled(value).overlaps(_scaled(first_value)):
-                yield Problem(
-                    entry.file.path, line, col, "error",
-                    f"'{entry.id}' ({value.display}) disagrees with '{first.id}' ({first_value.display}) "
-                    f"on measure '{measure}'",
-                    ID, claim_id=entry.id,
+                yield Finding(
+                    entry.file.path, line, col, f"'{entry.id}' ({value.display}) disagrees with '{first.id}' ({first_value.display}) "
+                    f"on measure '{measure}'", claim_id=entry.id,
                     details={"measure": measure, "intervals": {
                         entry.id: {"interval": str(value.interval), "unit": value.unit},
                         first.id: {"interval": str(first_value.interval), "unit": first_value.unit},
@@ -81,3 +76,6 @@ def _scaled(value: ClaimValue) -> Interval:
         return interval
     return Interval(interval.lo * scale, interval.hi * scale, interval.lo_closed, interval.hi_closed)
 
+
+RULE = Rule("measure-agrees", check, __doc__, scope="project",
+            applies=lambda claim: getattr(claim, "measure", None) is not None)

@@ -1,68 +1,38 @@
-"""names-exist: every declared check parses, and every name it uses is a claim id.
+"""names-exist: every name a declared check uses is a claim id.
 
-A syntax error is reported at the column of the rule where it was found; an
-unknown name at the column where the name stands. Names may be claims of any
-claim file in the project.
+An unknown name is reported at the column where the name stands. Names may be
+claims of any claim file in the project. (A rule that does not parse is the
+`check` rule's own error.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-from factcheck.claims.project import CheckEntry
-from factcheck.lint.context import Context
-from factcheck.lint.problem import Problem
-
-if TYPE_CHECKING:
-    from factcheck.checklang.language import Node, RuleSyntaxError
-
-ID = "names-exist"
+from factcheck.lint.context import RuleContext, rule_pos
+from factcheck.lint.problem import Finding
+from factcheck.lint.rule import Rule
 
 
-def rule_pos(entry: CheckEntry, offset: int) -> tuple[int, int]:
-    """File line:col of a code-point offset inside a check's rule text."""
-    line, col = entry.pos("rule")
-    loaded = entry.file.loaded
-    quoted = loaded is not None and ("checks", entry.index, "rule") in loaded.quoted
-    return line, col + offset + (1 if quoted else 0)
-
-
-def parsed_rule(ctx: Context, entry: CheckEntry) -> Node | RuleSyntaxError:
-    """The check's parsed rule, or why it does not parse; each rule is parsed once per run."""
-    from factcheck.checklang.language import RuleSyntaxError, parse_rule
-
-    parsed: dict[int, Node | RuleSyntaxError] = ctx.cache.setdefault("parsed_rules", {})
-    key = id(entry)
-    if key not in parsed:
-        try:
-            parsed[key] = parse_rule(entry.check.rule)
-        except RuleSyntaxError as exc:
-            parsed[key] = exc
-    return parsed[key]
-
-
-def check(ctx: Context) -> Iterator[Problem]:
+def check(ctx: RuleContext) -> Iterator[Finding]:
     from factcheck.checklang.language import RuleSyntaxError, rule_names
 
     claims = ctx.project.claim_index()
     checks = ctx.project.check_index()
     for entry in ctx.project.checks():
-        node = parsed_rule(ctx, entry)
+        node = ctx.parsed_rule(entry)
         if isinstance(node, RuleSyntaxError):
-            line, col = rule_pos(entry, node.offset)
-            yield Problem(
-                entry.file.path, line, col, "error",
-                f"check '{entry.id}': {node.message}", ID, check_id=entry.id,
-            )
             continue
         for name, offset in rule_names(node):
             if name in claims:
                 continue
             line, col = rule_pos(entry, offset)
             hint = " (that is a check, not a claim)" if name in checks else ""
-            yield Problem(
-                entry.file.path, line, col, "error",
+            yield Finding(
+                entry.file.path, line, col,
                 f"check '{entry.id}' names '{name}', which is no claim in the project{hint}",
-                ID, check_id=entry.id,
+                check_id=entry.id,
             )
+
+
+RULE = Rule("names-exist", check, __doc__, scope="project")

@@ -8,13 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.claims.project import CheckEntry, ClaimEntry
-from factcheck.lint.context import Context
-from factcheck.lint.problem import Problem
+from factcheck.lint.context import RuleContext
+from factcheck.lint.problem import Finding
+from factcheck.lint.rule import Rule
 
-ID = "unique-ids"
 
-
-def check(ctx: Context) -> Iterator[Problem]:
+def check(ctx: RuleContext) -> Iterator[Finding]:
     first: dict[str, tuple[str, int, int]] = {}
     # File by file, in the order ids stand in each file (claims and checks interleaved).
     for lf in ctx.project.files:
@@ -23,14 +22,16 @@ def check(ctx: Context) -> Iterator[Problem]:
         yield from _repeats(entries, first)
 
 
-def _repeats(entries: list[ClaimEntry | CheckEntry], first: dict[str, tuple[str, int, int]]) -> Iterator[Problem]:
+def _repeats(entries: list[ClaimEntry | CheckEntry], first: dict[str, tuple[str, int, int]]) -> Iterator[Finding]:
     for entry in entries:
         line, col = entry.pos("id")
         if entry.id in first:
             path, fline, fcol = first[entry.id]
-            yield Problem(
-                entry.file.path, line, col, "error",
-                f"duplicate id '{entry.id}' (first at {path}:{fline}:{fcol})", ID, claim_id=entry.id,
+            yield Finding(
+                entry.file.path, line, col, f"duplicate id '{entry.id}' (first at {path}:{fline}:{fcol})", claim_id=entry.id,
             )
         else:
             first[entry.id] = (entry.file.path, line, col)
+
+
+RULE = Rule("unique-ids", check, __doc__, scope="project")
