@@ -24,7 +24,7 @@ from factcheck.claims.project import ClaimEntry, LoadedFile, load_project
 from factcheck.claims.source import shorten
 from factcheck.config import Config
 from factcheck.errors import UsageError
-from factcheck.lint.context import Context, file_anchors
+from factcheck.lint.context import RuleContext, file_anchors
 from factcheck.meaning.values import Reading, text_reading
 
 
@@ -59,7 +59,7 @@ class _Plan:
         ]
 
 
-def _plan(ctx: Context, entry: ClaimEntry) -> _Plan | str:
+def _plan(ctx: RuleContext, entry: ClaimEntry) -> _Plan | str:
     """The plan for one claim, or why it cannot be accepted."""
     from factcheck.claims.anchor import figures_differ
     from factcheck.claims.model import DateClaim, Measured
@@ -81,7 +81,7 @@ def _plan(ctx: Context, entry: ClaimEntry) -> _Plan | str:
     return _Plan(entry, anchor, reading)
 
 
-def _settled(lf: LoadedFile, ctx: Context, accepted: set[int]) -> bool:
+def _settled(lf: LoadedFile, ctx: RuleContext, accepted: set[int]) -> bool:
     """Whether every claim of the file stands where it is recorded once these are accepted."""
     raw = lf.loaded.data.get("claims") if lf.loaded is not None and isinstance(lf.loaded.data, dict) else None
     if isinstance(raw, list) and len(raw) != len(lf.claims):
@@ -89,7 +89,7 @@ def _settled(lf: LoadedFile, ctx: Context, accepted: set[int]) -> bool:
     return all(a.status == "anchored" or e.index in accepted for e, a in file_anchors(lf))
 
 
-def _write(ctx: Context, lf: LoadedFile, plans: list[_Plan]) -> tuple[str, bool]:
+def _write(ctx: RuleContext, lf: LoadedFile, plans: list[_Plan]) -> tuple[str, bool]:
     """Write the file's accepted claims; (a line for people, whether it was written)."""
     from factcheck.claims import writeback
 
@@ -124,7 +124,7 @@ def run_accept(config: Config, ids: list[str]) -> tuple[str, int]:
     unknown = [ident for ident in ids if ident not in index]
     if unknown:
         raise UsageError(f"no claim '{unknown[0]}' in the project (factcheck list shows the claims)")
-    ctx = Context(project=project)
+    ctx = RuleContext(project, frozenset())
     unreadable = {p.path for p in project.problems if p.rule in UNREADABLE}
     lines: list[str] = []
     code = 0
