@@ -87,11 +87,10 @@ CONTEXT_CHARS = 32  # prefix/suffix length written for new anchors (W3C and Hypo
 MOVE_CONTEXT = 50.0  # minimum context score of a moved or changed place, when context is stored
 CONTEXT_HOLDS = 85.0  # a side of the context "holds" at this partial similarity or more
 SURE_CONTEXT = 75.0  # an admissible exact occurrence with this much context is not beaten by a fuzzy one
-INTACT_CONTEXT = 90.0  # context this close to intact needs no figure-by-figure test
 MAX_OCCURRENCES = 2_000  # exact occurrences scored, the nearest ones
 FUZZY_REACH = 1 << 17  # the fuzzy search looks this many characters either side at most
 AMBIGUITY_MARGIN = 5.0  # `search`: a second match this close to the best makes a quote ambiguous
-_EDGE = 8  # context characters next to an anchored span that must agree on one side
+_EDGE = 24  # context characters next to an anchored span that must agree
 _MIN_RADIUS = 256  # first search window: this many characters either side at least
 _ALIGN_LIMIT = 64  # needles up to this length are aligned character by character (bit-parallel)
 _PIECE = 12  # longer ones from exact pieces of this length
@@ -222,10 +221,29 @@ def _words(folded: str) -> tuple[str, list[int], list[int]]:
     return "".join(parts), starts, ends
 
 
-def _in_order(wanted: list[str], found: list[str]) -> bool:
+def _stored_figures(stored: str, is_prefix: bool) -> list[tuple[str, str]]:
+    """The figures of a stored context side as (figure, how it must match): `=` whole, or
+    `end`/`start` for a figure at the side's far edge, which may have been cut there."""
+    found = [(m.group().lower(), "=") for m in _NUMERAL_RE.finditer(stored)]
+    if found and is_prefix and _NUMERAL_RE.match(stored):
+        found[0] = (found[0][0], "end")
+    if found and not is_prefix and re.search(rf"(?:{NUMERAL})$", stored):
+        found[-1] = (found[-1][0], "start")
+    return found
+
+
+def _in_order(wanted: list[tuple[str, str]], found: list[str]) -> bool:
     """Every figure of `wanted` stands in `found`, in the same order."""
     rest = iter(found)
-    return all(any(f == w for f in rest) for w in wanted)
+
+    def fits(figure: str, how: str, candidate: str) -> bool:
+        if how == "end":
+            return candidate.endswith(figure)
+        if how == "start":
+            return candidate.startswith(figure)
+        return candidate == figure
+
+    return all(any(fits(w, how, f) for f in rest) for w, how in wanted)
 
 
 # ---------------------------------------------------------------- exact search
@@ -253,16 +271,12 @@ def _full_context(text: str, start: int, end: int, prefix: str, suffix: str) -> 
 
 
 def _in_place(text: str, start: int, end: int, prefix: str, suffix: str) -> bool:
-    """Whether a span that holds its quote still stands in its context: the stored context
-    agrees on at least one side for `_EDGE` characters (or all it has). A short quote
-    such as `22` can stand at its old offsets by chance after an edit above it."""
-    if not prefix and not suffix:
-        return True
-    edge_prefix = prefix[-_EDGE:]
-    edge_suffix = suffix[:_EDGE]
-    return (bool(edge_prefix) and text[max(0, start - len(edge_prefix)) : start] == edge_prefix) or (
-        bool(edge_suffix) and text[end : end + len(edge_suffix)] == edge_suffix
-    )
+    """Whether a span that holds its quote still stands in its context: `_EDGE` characters
+    of the stored context (or all it has) agree next to it. A short quote such as `22`
+    can stand at its old offsets by chance after an edit above it; where it does not
+    stand in place, the search decides (and may find it right there)."""
+    full = _full_context(text, start, end, prefix, suffix)
+    return _agreement(text, start, end, prefix, suffix) >= min(full, _EDGE)
 
 
 def _occurrences(text: str, quote: str, lo: int, hi: int, limit: int = 10_000) -> list[int]:
@@ -345,42 +359,44 @@ class _Finder:
         score = max(0.0, QUOTE_WEIGHT * quote_score + CONTEXT_WEIGHT * ctx - penalty)
         return _Candidate(start, end, round(score, 1), distance, ctx)
 
-    def context_holds(self, start: int, end: int, sides: int = 2) -> bool:
+    def context_holds(self, start: int, end: int, sides: int = 2, strict: bool = True) -> bool:
         """At least `sides` sides of the stored context stand next to [start, end): similar
         words, and the figures the stored context writes, in order. A side stored empty
         (the quote began or ended the text) holds.
 
-        The figure cut by the far edge of the stored context is not required (its
-        other digits lie outside what was stored)."""
+        `strict` compares each side with the text right next to the candidate
+        (`fuzz.ratio`): where only the figure changed, its context is as it was. Else
+        the side may stand a little farther off (`fuzz.partial_ratio` within half its
+        length again), as when words were added next to the quote.
+        A figure at the far edge of the stored context may have been cut there: it
+        stands if a figure ends with it (prefix) or begins with it (suffix)."""
         text = self.folded
         holding = 0
         for stored, is_prefix in ((self.prefix, True), (self.suffix, False)):
             if not stored:
                 holding += 1
                 continue
-            reach = len(stored) + len(stored) // 2
+            reach = len(stored) if strict else len(stored) + len(stored) // 2
             actual = text[max(0, start - reach) : start] if is_prefix else text[end : end + reach]
-            if not actual or self.fuzz.partial_ratio(stored, actual) < CONTEXT_HOLDS:
+            similar = self.fuzz.ratio if strict else self.fuzz.partial_ratio
+            if not actual or similar(stored, actual) < CONTEXT_HOLDS:
                 continue
-            wanted = list(_NUMERAL_RE.finditer(stored))
-            if wanted and (wanted[0].start() == 0 if is_prefix else wanted[-1].end() == len(stored)):
-                wanted = wanted[1:] if is_prefix else wanted[:-1]
-            holding += _in_order([m.group().lower() for m in wanted], figures(actual))
+            holding += _in_order(_stored_figures(stored, is_prefix), figures(actual))
         return holding >= sides
 
     def admissible(self, found: _Candidate) -> bool:
         """Whether a candidate may be the claim's place. Its context must score MOVE_CONTEXT;
-        where its figures differ from the quote's, its context must hold (a look-alike
-        neighbour is not the claim); where they are the same but its context is far from
-        intact (under INTACT_CONTEXT), one side of its context must hold, figures included
-        (`In 2024, the council…` in another sentence of the same shape is not the claim)."""
+        where its figures differ from the quote's, both sides of its context must hold as
+        stored (a look-alike neighbour is not the claim); where they are the same, one side
+        must hold, figures included, within reach (`In 2015, the council…` in another
+        sentence of the same shape is not the claim when its context has other figures)."""
         if not self.has_context:
             return True
         if found.context < MOVE_CONTEXT:
             return False
         if figures_differ(self.sel.quote, self.text[found.start : found.end]):
             return self.context_holds(found.start, found.end)
-        return found.context >= INTACT_CONTEXT or self.context_holds(found.start, found.end, sides=1)
+        return self.context_holds(found.start, found.end, sides=1, strict=False)
 
     # -- step 1: moved, its whole context intact
 
@@ -537,6 +553,16 @@ def locate(
         return Anchor("anchored", start, end, 100.0, quote)
     if not quote:
         return Anchor("lost", start, end, 0.0, "")
+    found = _search(text, span, quote, prefix, suffix, expected, folded)
+    if found.status == "moved" and (found.start, found.end) == (start, end):
+        return found._replace(status="anchored")  # searched, and found where it was
+    return found
+
+
+def _search(
+    text: str, span: tuple[int, int], quote: str, prefix: str, suffix: str, expected: int | None, folded: Folded | None
+) -> Anchor:
+    start, end = span
     guess = start if expected is None else min(max(expected, 0), len(text))
     finder = _Finder(text, Selector(span, quote, prefix, suffix), guess, folded)
     intact = finder.moved_intact()
