@@ -266,8 +266,10 @@ def _agreement(text: str, start: int, end: int, prefix: str, suffix: str) -> int
 
 
 def _full_context(text: str, start: int, end: int, prefix: str, suffix: str) -> int:
-    """The agreement an occurrence would have if all its stored context were intact."""
-    return min(len(prefix), start) + min(len(suffix), len(text) - end)
+    """The agreement an occurrence has when all its stored context is intact. Context cut
+    short by the text's edge does not count as agreeing: a copy of a sentence at the end
+    of the text is not the claim whose sentence went on."""
+    return len(prefix) + len(suffix)
 
 
 def _in_place(text: str, start: int, end: int, prefix: str, suffix: str) -> bool:
@@ -440,12 +442,14 @@ class _Finder:
         text, quote = self.text, self.sel.quote
         starts = _occurrences(text, quote, 0, len(text), limit=50 * MAX_OCCURRENCES)
         starts.sort(key=lambda s: abs(s - self.expected))
-        best: _Candidate | None = None
-        for pos in starts[:MAX_OCCURRENCES]:
-            found = self.score(pos, pos + len(quote), 100.0)
-            if best is None or found.key() > best.key():
-                best = found
-        return best if best is not None and self.admissible(best) else None
+        prefix, suffix = self.sel.prefix, self.sel.suffix
+
+        def rank(found: _Candidate) -> tuple[float, int, int]:
+            # On equal scores the longer run of agreeing context, then the nearer, wins.
+            return found.score, _agreement(text, found.start, found.end, prefix, suffix), -found.distance
+
+        scored = sorted((self.score(pos, pos + len(quote), 100.0) for pos in starts[:MAX_OCCURRENCES]), key=rank, reverse=True)
+        return next((found for found in scored[:_MAX_ROUGH] if self.admissible(found)), None)
 
     def _aligned(self, needle: str, window: str) -> list[tuple[int, int]]:
         """(window offset, needle offset) pairs where the needle may align: the best alignment
