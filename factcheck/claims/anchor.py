@@ -18,7 +18,9 @@ says how:
 The search runs in this order; the first step that finds something decides:
 
 1. **Moved, context intact.** An exact occurrence near the expected position
-   whose whole stored context agrees (the nearest of them).
+   whose whole stored context agrees (the nearest of them); else the best one
+   there whose context scores `CLOSE_CONTEXT` (95) or more (an edit or two in
+   the 64 characters around it).
 2. **Figures changed in place.** Near the expected position, text that reads
    as the quote with other figures (its words equal after width folding, its
    digits or numerals different), whose context *holds*: each side is similar
@@ -87,13 +89,16 @@ CONTEXT_CHARS = 32  # prefix/suffix length written for new anchors (W3C and Hypo
 MOVE_CONTEXT = 50.0  # minimum context score of a moved or changed place, when context is stored
 CONTEXT_HOLDS = 85.0  # a side of the context "holds" at this partial similarity or more
 SURE_CONTEXT = 75.0  # an admissible exact occurrence with this much context is not beaten by a fuzzy one
+CLOSE_CONTEXT = 95.0  # near the expected place, an exact occurrence this close to intact is the claim
 MAX_OCCURRENCES = 2_000  # exact occurrences scored, the nearest ones
-FUZZY_REACH = 1 << 17  # the fuzzy search looks this many characters either side at most
+FUZZY_REACH = 1 << 14  # the fuzzy search looks this many characters either side at most
 AMBIGUITY_MARGIN = 5.0  # `search`: a second match this close to the best makes a quote ambiguous
 _EDGE = 24  # context characters next to an anchored span that must agree
 _MIN_RADIUS = 256  # first search window: this many characters either side at least
 _ALIGN_LIMIT = 64  # needles up to this length are aligned character by character (bit-parallel)
 _PIECE = 12  # longer ones from exact pieces of this length
+_NEEDLE_CONTEXT = 8  # context characters either side of the quote in the alignment needle
+_SAME_PLACE = 8  # an exact occurrence this close to the expected start is taken on its context score
 _MAX_ROUGH = 24  # rough starts refined per window, the nearest ones
 _MAX_SLACK = 24  # boundary search either side of a rough start, at most
 
@@ -123,6 +128,10 @@ def _width_table() -> dict[int, str]:
 
 
 _WIDTH = _width_table()
+_FOLD = {chr(code): ch for code, ch in _WIDTH.items()}
+# One compiled class of the characters that fold: substituting only those is several
+# times faster than str.translate over every character of a long Chinese text.
+_FOLDS_RE = re.compile("[" + re.escape("".join(_FOLD)) + "]")
 
 
 def normalise(text: str) -> str:
@@ -131,7 +140,7 @@ def normalise(text: str) -> str:
     Every character maps to exactly one character, so offsets into the
     normalised text are offsets into the original.
     """
-    return text.translate(_WIDTH)
+    return _FOLDS_RE.sub(lambda m: _FOLD[m.group()], text)
 
 
 class Folded:
@@ -140,10 +149,12 @@ class Folded:
     claim). Slicing and `find` work as on the folded string."""
 
     CHUNK = 1 << 15
+    WHOLE = 1 << 22  # a text up to this long is folded whole at first use (one C call)
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._chunks: dict[int, str] = {}
+        self._whole: str | None = None
 
     def __len__(self) -> int:
         return len(self.text)
@@ -155,6 +166,10 @@ class Folded:
         return chunk
 
     def __getitem__(self, key: slice) -> str:
+        if len(self.text) <= self.WHOLE:
+            if self._whole is None:
+                self._whole = normalise(self.text)
+            return self._whole[key]
         start, stop, _ = key.indices(len(self.text))
         if start >= stop:
             return ""
@@ -391,13 +406,16 @@ class _Finder:
         where its figures differ from the quote's, both sides of its context must hold as
         stored (a look-alike neighbour is not the claim); where they are the same, one side
         must hold, figures included, within reach (`In 2015, the council…` in another
-        sentence of the same shape is not the claim when its context has other figures)."""
+        sentence of the same shape is not the claim when its context has other figures),
+        unless it stands where its neighbours put it with a context scoring SURE_CONTEXT."""
         if not self.has_context:
             return True
         if found.context < MOVE_CONTEXT:
             return False
         if figures_differ(self.sel.quote, self.text[found.start : found.end]):
             return self.context_holds(found.start, found.end)
+        if found.distance <= _SAME_PLACE and found.context >= SURE_CONTEXT:
+            return True  # the quote as it was, where its neighbours say it is
         return self.context_holds(found.start, found.end, sides=1, strict=False)
 
     # -- step 1: moved, its whole context intact
@@ -438,9 +456,12 @@ class _Finder:
 
     # -- step 3: every exact occurrence, and fuzzy matches nearby
 
-    def best_exact(self) -> _Candidate | None:
+    def best_exact(self, near: bool = False) -> _Candidate | None:
+        """The best admissible exact occurrence: in the whole text (the nearest
+        MAX_OCCURRENCES), or only near the expected position."""
         text, quote = self.text, self.sel.quote
-        starts = _occurrences(text, quote, 0, len(text), limit=50 * MAX_OCCURRENCES)
+        lo, hi = self.near if near else (0, len(text))
+        starts = _occurrences(text, quote, lo, hi, limit=50 * MAX_OCCURRENCES)
         starts.sort(key=lambda s: abs(s - self.expected))
         prefix, suffix = self.sel.prefix, self.sel.suffix
 
@@ -477,7 +498,10 @@ class _Finder:
         starts: list[int] = []
         needles = [(self.quote, 0)]
         if self.has_context:
-            needles.append((self.prefix + self.quote + self.suffix, len(self.prefix)))
+            # The context next to the quote is what tells copies apart; more of it only
+            # makes the alignment slower (the score weighs all of it).
+            before, after = self.prefix[-_NEEDLE_CONTEXT:], self.suffix[:_NEEDLE_CONTEXT]
+            needles.append((before + self.quote + after, len(before)))
         for needle, offset in needles:
             if not needle:
                 continue
@@ -524,7 +548,7 @@ class _Finder:
         """Best admissible fuzzy candidate near the expected position, the window widened
         eightfold until one scores ACCEPT or the window reaches FUZZY_REACH."""
         size = len(self.text)
-        radius = max(_MIN_RADIUS, 4 * (len(self.prefix) + len(self.quote) + len(self.suffix)))
+        radius = max(_MIN_RADIUS, 4 * (len(self.quote) + 2 * _NEEDLE_CONTEXT))
         found: _Candidate | None = None
         while True:
             radius = min(radius, FUZZY_REACH)
@@ -572,6 +596,9 @@ def _search(
     intact = finder.moved_intact()
     if intact is not None:
         return Anchor("moved", intact, intact + len(quote), 100.0, quote)
+    near = finder.best_exact(near=True)
+    if near is not None and near.context >= CLOSE_CONTEXT:
+        return Anchor("moved", near.start, near.end, 100.0, quote)
     changed = finder.figures_changed()
     if changed is not None:
         return Anchor("changed", changed.start, changed.end, changed.score, text[changed.start : changed.end])
