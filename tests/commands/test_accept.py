@@ -39,7 +39,7 @@ def lead_findings(root: Path, old: str, new: str) -> list[str]:
         f"{CLAIMS}:{check}:11: [error] check 'lead_matches_body' fail (on the text as it is now; stale record: "
         "'export_orders_lead'; the records alone give pass): online_items = 189 项 == online_items_body = 189 项 -> pass; "
         "crime_drop_lead = [40.065, 40.075) % == crime_drop = [40.065, 40.075) % -> pass; export_orders_lead = "
-        "[1045000000, 1055000000) 元 == export_orders = [9045000000, 9055000000) 元 -> fail => fail (check)",
+        "[10.45亿, 10.55亿) 元 == export_orders = [90.45亿, 90.55亿) 元 -> fail => fail (check)",
         "57 claims in 1 file, 8 checks: 7 pass, 1 fail, 0 unknown (1 on the text as it is now: 1 stale record); "
         "2 errors, 1 warning",
     ]
@@ -90,11 +90,11 @@ def test_accept_takes_the_text_reading_then_the_lead_check_fails(project: Path, 
     body = line_of(path, 'measure: "export_orders"', occurrence=2)  # the body claim's measure
     check = line_of(path, "id: lead_matches_body") + 1
     assert result.out.splitlines() == [
-        f"{CLAIMS}:{body}:14: [error] 'export_orders' ([9045000000, 9055000000) 元) disagrees with "
-        "'export_orders_lead' ([1045000000, 1055000000) 元) on measure 'export_orders' (measure-agrees)",
+        f"{CLAIMS}:{body}:14: [error] 'export_orders' ([90.45亿, 90.55亿) 元) disagrees with "
+        "'export_orders_lead' ([10.45亿, 10.55亿) 元) on measure 'export_orders' (measure-agrees)",
         f"{CLAIMS}:{check}:11: [error] check 'lead_matches_body' fail: online_items = 189 项 == online_items_body = "
         "189 项 -> pass; crime_drop_lead = [40.065, 40.075) % == crime_drop = [40.065, 40.075) % -> pass; "
-        "export_orders_lead = [1045000000, 1055000000) 元 == export_orders = [9045000000, 9055000000) 元 -> fail "
+        "export_orders_lead = [10.45亿, 10.55亿) 元 == export_orders = [90.45亿, 90.55亿) 元 -> fail "
         "=> fail (check)",
         "57 claims in 1 file, 8 checks: 7 pass, 1 fail, 0 unknown; 2 errors, 0 warnings",
     ]

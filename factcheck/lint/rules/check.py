@@ -82,12 +82,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 valueless.append(name)
             else:
                 label = claim_entry.claim.quote or claim_entry.claim.about or name
-                env[name] = now[name] = Operand(value.interval, value.dim, value.unit, label, value.scale)
+                env[name] = now[name] = Operand(value.interval, value.dim, value.unit, label, value.scale, value.shown)
                 reading = text_reading(ctx, claim_entry)
                 if reading is not None and reading.edited:
                     stale.append(name)
                     v = reading.value
-                    now[name] = Operand(v.interval, v.dim, v.unit, reading.quote, v.scale)
+                    now[name] = Operand(v.interval, v.dim, v.unit, reading.quote, v.scale, v.shown)
         if unknown or valueless:
             why = (f"'{unknown[0]}' is no claim in the project" if unknown
                    else f"claim '{valueless[0]}' has no value to compute with")
