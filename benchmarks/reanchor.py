@@ -297,6 +297,59 @@ def bounded() -> None:
     print(f"\nbounded work: a lost 2,000-character quote in {len(text.encode('utf-8')) / 1e6:.1f} MB: {found.status} in "
           f"{long_quote:.2f} s (target under 2 s); a lost 12-character quote in {len(big.encode('utf-8')) / 1e6:.0f} MB: "
           f"{small.status} in {short_quote:.2f} s")
+    verify_with_references(spanned=20, references=0)  # imports and first-use costs, not measured
+    spanned, references, elapsed = verify_with_references()
+    _, _, alone = verify_with_references(references=0)
+    print(f"factcheck verify (in process), {spanned:,} spanned and {references} reference claims on an edited source: "
+          f"{elapsed:.2f} s; the spanned claims alone: {alone:.2f} s (each reference claim used to locate the whole "
+          "file again)")
+
+
+def verify_with_references(spanned: int = 1_120, references: int = 420) -> tuple[int, int, float]:
+    """Time `factcheck verify` (in process) on a project whose one source was edited above every claim."""
+    import contextlib
+    import hashlib
+    import io
+    import os
+    import tempfile
+
+    from factcheck.cli import main as cli
+
+    article = ARTICLE.read_text(encoding="utf-8")
+    text = article * (spanned // 50 + 1)
+    step = len(text) // spanned
+    lines = ["source: seeds/a.txt", f"sha256: {hashlib.sha256(text.encode()).hexdigest()}", "claims:"]
+    for k in range(spanned):
+        start = k * step + 10
+        end = start + 12
+        prefix, suffix = context(text, start, end)
+        lines += [f"  - id: s{k}", "    kind: statement", f"    span: [{start}, {end}]",
+                  f"    quote: {json_text(text[start:end])}", f"    prefix: {json_text(prefix)}", f"    suffix: {json_text(suffix)}"]
+    for k in range(references):
+        lines += [f"  - id: r{k}", "    kind: reference", f"    value: {k + 1}", "    unit: 人",
+                  "    citation: {publisher: 统计局, title: 公报, document: 公报}"]
+    with tempfile.TemporaryDirectory() as root:
+        for folder in ("seeds", "claims"):
+            os.mkdir(os.path.join(root, folder))
+        Path(root, "pyproject.toml").write_text("[tool.factcheck]\n", encoding="utf-8")
+        Path(root, "seeds", "a.txt").write_text("编者按:本文有更新。\n\n" + text, encoding="utf-8")
+        Path(root, "claims", "a.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        here = os.getcwd()
+        os.chdir(root)
+        try:
+            started = time.perf_counter()
+            with contextlib.redirect_stdout(io.StringIO()):
+                cli(["verify", "--format", "json"])
+            elapsed = time.perf_counter() - started
+        finally:
+            os.chdir(here)
+    return spanned, references, elapsed
+
+
+def json_text(value: str) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
 
 
 if __name__ == "__main__":
