@@ -6,7 +6,9 @@ and `CONTEXT_CHARS` (32) code points of context before and after it (`prefix`,
 lengthens it). When the source is edited, `locate` finds the quote again and
 says how:
 
-- `anchored`: the span still holds the quote.
+- `anchored`: the span still holds the quote, with `_EDGE` (24) characters of
+  its stored context agreeing next to it (a short quote such as `22` can stand
+  at its old offsets by chance after an edit above it).
 - `moved`: the exact quote stands elsewhere, where its context agrees.
 - `changed`: the quote itself was edited; its new place and text are returned
   with a score. When only figures changed (`90.5亿元` -> `10.5亿元`), the claim
@@ -23,12 +25,13 @@ The search runs in this order; the first step that finds something decides:
    the 64 characters around it).
 2. **Figures changed in place.** Near the expected position, text that reads
    as the quote with other figures (its words equal after width folding, its
-   digits or numerals different), whose context *holds*: each side is similar
-   to the stored side (`fuzz.partial_ratio` at least `CONTEXT_HOLDS`) and the
-   figures written in the stored context stand there too. The second condition
-   is what keeps a deleted `In 2020 there were 3 major hurricanes` off its
-   neighbour `In 2021 there were 4 major hurricanes`: the neighbour's context
-   has other figures.
+   digits or numerals different), whose context *holds* on both sides: each
+   side is as stored right next to it (`fuzz.ratio` at least `CONTEXT_HOLDS`,
+   85) and the figures written in the stored context stand there too (a figure
+   cut by the far edge of the stored side must still end or begin one). The
+   second condition is what keeps a deleted `In 2020 there were 3 major
+   hurricanes` off its neighbour `In 2021 there were 4 major hurricanes`: the
+   neighbour's context has other figures.
 3. **Exact occurrences anywhere and fuzzy matches nearby**, on one score (0..100)
    of a candidate `[s, e)`::
 
@@ -45,11 +48,16 @@ The search runs in this order; the first step that finds something decides:
 
    Every exact occurrence is scored (the nearest `MAX_OCCURRENCES` of them),
    not only the one with the longest agreeing context, so a short quote with
-   words added on both sides stays where its wider context agrees. The best
-   candidate is kept if it scores at least `ACCEPT` and its context scores at
-   least `MOVE_CONTEXT` (when context is stored): an exact copy in a different
-   sentence is not the claim's place. A fuzzy match whose figures differ from
-   the quote must also have its context hold (step 2's test).
+   words added on both sides stays where its wider context agrees; equal
+   scores go to the longer run of agreeing context, then to the nearer. A
+   candidate must be *admissible* (when context is stored): its context scores
+   `MOVE_CONTEXT` (50) or more; an exact copy needs one side of its context to
+   hold, figures included, within half the side's length again (or to stand
+   within `_SAME_PLACE` characters of where its neighbours put it, context
+   scoring `SURE_CONTEXT`); a fuzzy match whose figures differ from the quote
+   needs both sides to hold as in step 2. An admissible exact copy whose
+   context scores `SURE_CONTEXT` (75) is taken without the fuzzy search; the
+   fuzzy match is kept if it scores at least `ACCEPT`.
 
 All comparisons are made on text folded for full/half width (`，`=`,` `；`=`;`
 `：`=`:` `“`=`"`, full-width letters and digits, the ideographic space), so a

@@ -214,3 +214,54 @@ def test_fix_lengthens_short_stored_context_and_touches_nothing_else(mini, run) 
         (f'    prefix: "{source[start - 8:start]}"', f'    prefix: "{source[max(0, start - 32):start]}"'),
         (f'    suffix: "{source[start + 8:start + 16]}"', f'    suffix: "{source[start + 8:start + 40]}"'),
     ]
+
+
+CASES_SOURCE = "2023年，全市共侦破案件3.3万余起。5月28日，市公安局召开了新闻发布会。"
+CASES_CLAIMS = """source: seeds/a.txt
+sha256: SHA
+published: 2024-05-28
+claims:
+  - id: cases  # the year's cases
+    kind: quantity
+    span: [9, 19]
+    quote: "侦破案件3.3万余起"
+    value: 33000
+    unit: 起
+    qualifier: 余  # written 余: more than
+    about: 全年侦破的案件
+  - id: briefing
+    kind: date
+    span: [20, 25]
+    quote: "5月28日"
+    value: "2024-05-28"
+"""
+
+
+def test_accept_rewrites_value_and_drops_a_qualifier_the_text_no_longer_writes(mini, run) -> None:
+    path = mini(CASES_SOURCE.encode(), CASES_CLAIMS)
+    assert CASES_SOURCE[9:19] == "侦破案件3.3万余起" and CASES_SOURCE[20:25] == "5月28日"
+    assert run("verify").code == 0
+    Path("seeds/a.txt").write_text(CASES_SOURCE.replace("3.3万余起", "3.5万起").replace("5月28日", "5月27日"), encoding="utf-8")
+    fixed = run("verify", "--fix")
+    assert fixed.code == 1
+    assert fixed.err.splitlines() == [
+        "claims/a.yaml: cases changed [9, 19) -> [9, 18): '侦破案件3.3万余起' -> '侦破案件3.5万起': its figures differ; "
+        "left for review (factcheck accept cases)",
+        "claims/a.yaml: briefing changed [20, 25) -> [19, 24): '5月28日' -> '5月27日': its figures differ; "
+        "left for review (factcheck accept briefing)",
+    ]
+    accepted = run("accept", "cases", "briefing")
+    assert (accepted.code, accepted.err) == (0, "")
+    assert accepted.out.splitlines() == [
+        "claims/a.yaml: cases",
+        "  before: [9, 19) '侦破案件3.3万余起', value 33000, qualifier 余",
+        "  after:  [9, 18) '侦破案件3.5万起', value 35000, qualifier none",
+        "claims/a.yaml: briefing",
+        "  before: [20, 25) '5月28日', value 2024-05-28",
+        "  after:  [19, 24) '5月27日', value 2024-05-27",
+        "claims/a.yaml: 2 claims accepted; sha256 " + accepted.out.split("sha256 ")[1].strip(),
+    ]
+    text = path.read_text(encoding="utf-8")
+    assert "  - id: cases  # the year's cases\n" in text  # comments kept
+    assert "qualifier" not in text and "    value: 35000\n" in text and '    value: "2024-05-27"\n' in text
+    assert run("verify").out == "2 claims in 1 file, 0 checks: 0 pass, 0 fail, 0 unknown; 0 errors, 0 warnings\n"
