@@ -265,3 +265,26 @@ def test_accept_rewrites_value_and_drops_a_qualifier_the_text_no_longer_writes(m
     assert "  - id: cases  # the year's cases\n" in text  # comments kept
     assert "qualifier" not in text and "    value: 35000\n" in text and '    value: "2024-05-27"\n' in text
     assert run("verify").out == "2 claims in 1 file, 0 checks: 0 pass, 0 fail, 0 unknown; 0 errors, 0 warnings\n"
+
+
+def test_fix_leaves_a_statement_whose_figure_changed_and_accept_takes_its_words(mini, run) -> None:
+    source = "调查显示，群众满意率达99.9%，比上年有所提高。"
+    start = source.index("群众满意率达99.9%")
+    path = mini(source.encode(), (
+        "source: seeds/a.txt\nsha256: SHA\nclaims:\n  - id: satisfied\n    kind: statement\n"
+        f"    span: [{start}, {start + 11}]\n    quote: \"群众满意率达99.9%\"\n"
+        f"    prefix: \"{source[:start]}\"\n    suffix: \"{source[start + 11:]}\"\n"))
+    Path("seeds/a.txt").write_text(source.replace("99.9%", "98.9%"), encoding="utf-8")
+    fixed = run("verify", "--fix")
+    assert fixed.code == 1
+    assert fixed.err == (f"claims/a.yaml: satisfied changed [{start}, {start + 11}) -> [{start}, {start + 11}): "
+                         "'群众满意率达99.9%' -> '群众满意率达98.9%': its figures differ; left for review "
+                         "(factcheck accept satisfied)\n")
+    assert '"群众满意率达99.9%"' in path.read_text(encoding="utf-8")
+    accepted = run("accept", "satisfied")
+    assert accepted.out.splitlines()[:3] == [
+        "claims/a.yaml: satisfied",
+        f"  before: [{start}, {start + 11}) '群众满意率达99.9%'",
+        f"  after:  [{start}, {start + 11}) '群众满意率达98.9%'",
+    ]
+    assert run("verify").code == 0
