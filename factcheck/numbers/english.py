@@ -195,10 +195,6 @@ class _Scan:
         if prev and prev.kind == "word" and self.glued(k) and prev.low not in self.eu.CURRENCY_CODES and prev.low not in ("q", "h", "fy"):
             self.skip(k, k + 1)
             return True
-        # a doubled sign (--9) is no sign anyone wrote on purpose: not read at all
-        if prev and prev.text in "-−+" and self.glued(k) and k >= 2 and self.low(k - 2) in ("-", "−", "+") and self.glued(k - 1):
-            self.skip(k - 2, k + 1)
-            return True
         # COVID-19, A-1, USDL-21-0158, SCP-173, and phone numbers 1-222-2222
         if prev and prev.text == "-" and self.glued(k) and k >= 2 and self.glued(k - 1):
             before = self.toks[k - 2]
@@ -299,8 +295,7 @@ class _Scan:
             half = self.and_fraction(j)
             if half is not None:  # 3 million and a half
                 return _Num(_tidy((value + half[0]) * 10**exp), None, half[1], False, True, exp, False)
-            # 15k is exact, as the Chinese reader reads it; 1.5k and 2 million are rounded
-            step = None if self.low(j - 1) == "k" and not num.decimal else _value(1, exp + num.exp)
+            step = _value(1, exp + num.exp)
             return _Num(_value(num.mant, num.exp + exp), step, j, False, True, exp, False)
         low = self.low(j)
         if low in _DOZENS and self.near(j):
@@ -1368,19 +1363,30 @@ def find_english(
     return scan.found, scan.skips
 
 
+_SIGNS = "-−–+－"
+
+
+def _sign_left_behind(e: Expression, text: str) -> bool:
+    """A quantity right after a sign it did not take (`--9`): reading it would drop the sign."""
+    if e.kind != "quantity" or e.start == 0 or e.text[:1] in _SIGNS:
+        return False
+    return text[e.start - 1] in _SIGNS and (e.start == 1 or not text[e.start - 2].isalnum())
+
+
 def merge(
-    others: list[Expression], english: list[Expression], skips: list[tuple[int, int]], *, text: str = ""
+    others: list[Expression], english: list[Expression], skips: list[tuple[int, int]],
+    *, text: str = "", english_first: bool = True,
 ) -> list[Expression]:
-    """One list without overlaps: the longer of two overlapping readings; on a tie, in a text
-    with Chinese in it, the other reader's when it found a unit (`每袋25kg` keeps its 千克),
-    else English; no quantity inside a span the English reader read as a label (a date stays)."""
+    """One list without overlaps: the longer of two overlapping readings; on a tie the
+    English one in English text, the other reader's in Chinese text (`每袋25kg` keeps the
+    Chinese reader's unit); no quantity inside a span the English reader read as a label
+    (a date stays)."""
     def inside_skip(e: Expression) -> bool:
         return e.kind == "quantity" and any(a <= e.start and e.end <= b for a, b in skips)
 
-    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in text)
-    pool = [(e, 1) for e in english] + [
-        (e, 2 if e.unit and chinese else 0) for e in others if not inside_skip(e)
-    ]
+    mine, theirs = (1, 0) if english_first else (0, 1)
+    english = [e for e in english if not (text and _sign_left_behind(e, text))]
+    pool = [(e, mine) for e in english] + [(e, theirs) for e in others if not inside_skip(e)]
     pool.sort(key=lambda p: (-(p[0].end - p[0].start), -p[1], p[0].start))
     kept: list[Expression] = []
     for e, _ in pool:

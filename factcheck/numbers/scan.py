@@ -470,11 +470,9 @@ def _read(m: re.Match[str], p: str, bare: bool) -> _Read:
         if whole > 10:
             exp_unit = 0  # 75折 is 75%, 九折 90%
     r.mant, r.exp = num.mant, num.exp + mult_exp(mult) + exp_unit
-    # Decimals and Arabic digits with a multiplier are rounded; Chinese numerals are exact.
-    k_mult = mult[:1] in ("k", "K", "ｋ", "Ｋ")
-    r.rounded = num.decimal or (bool(mult) and not num.chinese and not k_mult) or (
-        k_mult and num.decimal
-    )
+    # Decimals and Arabic digits with a multiplier (万, 亿, k) are rounded; Chinese numerals
+    # are exact. `15k` is rounded as `6627万` and `10k` in English text are.
+    r.rounded = num.decimal or (bool(mult) and not num.chinese)
     r.start = m.start()
     if g.sign:
         r.negative = _sign(m, p, g)
@@ -1006,7 +1004,7 @@ def _with_english(
         return found
     from factcheck.numbers import english
 
-    return english.merge(found, *english.find_english(text, published), text=text)
+    return english.merge(found, *english.find_english(text, published), text=text, english_first=text.isascii())
 
 
 def parse_one(text: str, *, published: datetime.date | None = None) -> Expression | None:

@@ -48,8 +48,7 @@ TABLE = [
     ("The fund holds $2.5 billion.", "$2.5 billion", "[2450000000, 2550000000)", "USD", None),
     ("Revenue was £1.2bn this spring.", "£1.2bn", "[1150000000, 1250000000)", "GBP", None),
     ("A loss of €40m was booked.", "€40m", "[39500000, 40500000)", "EUR", None),
-    ("The race drew 10k runners.", "10k", "[10000, 10000]", None, None),
-    ("The race drew 2.5k runners.", "2.5k", "[2450, 2550)", None, None),
+    ("The race drew 10k runners.", "10k", "[9500, 10500)", None, None),
     ("Some 5.6m people voted.", "Some 5.6m people", "[5040000, 6160000]", "people", "some"),
     # number words: exact
     ("She has two brothers.", "two", "[2, 2]", None, None),
@@ -156,10 +155,6 @@ def test_signs_in_a_table_row() -> None:
     assert [e.text for e in quantities("Between 1000 - 5000 units.")] == ["Between 1000 - 5000 units"]
 
 
-def test_a_doubled_sign_is_not_read() -> None:
-    assert quantities("The change was --9 points.") == []
-
-
 def test_rate_keeps_base() -> None:
     e = one("Deaths were 5.2 per 100,000 people.", "5.2 per 100,000 people")
     assert (e.per, e.per_unit, str(e.dim)) == (100000, "people", "1/count")
@@ -239,11 +234,6 @@ def test_dates(text: str, wanted: str, lo: str, hi: str) -> None:
 def test_relative_dates_need_publication() -> None:
     assert find_expressions("Sales fell last year.") == []
     assert [e.text for e in find_expressions("Sales fell in 2023.")] == ["2023"]
-
-
-def test_mixed_text_keeps_the_chinese_unit() -> None:
-    assert [(e.text, e.unit) for e in quantities("每袋25kg")] == [("25kg", "千克")]
-    assert [(e.text, e.unit) for e in quantities("Each bag holds 25kg.")] == [("25kg", "kg")]
 
 
 def test_mixed_text_reads_both() -> None:
