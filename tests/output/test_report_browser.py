@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import CLAIMS, ROOT
+from tests.conftest import CLAIMS, ROOT, line_of
 from tests.output.test_report_html import HOSTILE, hostile_yaml
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -117,7 +117,7 @@ def test_failing_claim_opens_its_arithmetic(project, run, opened) -> None:
     for step in check["steps"]:  # the check's arithmetic, line by line, as verify computes it
         assert step in panel
     assert "189 > 200: no value satisfies it -> fail" in panel
-    assert "claims/zjol-2024-05-28-police-five-years.yaml:192:5" in panel
+    assert f"{CLAIMS}:{line_of(project / CLAIMS, '- id: one_cert_items')}:5" in panel
     page.page.keyboard.press("Escape")
     # The finding beside the article leads back to the claim and opens it.
     page.page.click("#findings a:has-text('(value-matches-text)')")
