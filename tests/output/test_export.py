@@ -78,7 +78,8 @@ def w3c(run, *args: str) -> dict[str, Any]:
 def test_every_annotation_meets_the_w3c_musts(project, run) -> None:
     collection = w3c(run)
     items = collection["first"]["items"]
-    assert collection["total"] == len(items) == 56  # every claim with a span
+    records = yaml.safe_load((project / CLAIMS).read_text(encoding="utf-8"))["claims"]
+    assert collection["total"] == len(items) == sum(1 for c in records if "span" in c)  # every claim with a span
     assert failures(collection, "collection") == []
     assert failures({"@context": collection["@context"], **collection["first"]}, "page") == []
     for item in items:

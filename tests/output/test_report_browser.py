@@ -97,8 +97,8 @@ def set_value(project: Path, ident: str, value: int) -> None:
 def test_shipped_report_shows_every_claim(project, run, opened) -> None:
     assert run("report").code == 0
     page = opened(Path("report.html"))
-    assert page.page.locator("mark.fc.head").count() == spanned(project) == 56
-    assert page.page.locator("mark.fc.s-pass.head").count() == 56
+    assert page.page.locator("mark.fc.head").count() == spanned(project) > 50
+    assert page.page.locator("mark.fc.s-pass.head").count() == spanned(project)
     assert page.errors == []
     assert page.requests == [page.url]  # the page itself, nothing fetched from anywhere
     assert page.page.inner_text("#summary") == run("verify", "--format", "text").out.splitlines()[-1]
