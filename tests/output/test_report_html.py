@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -74,8 +75,6 @@ def test_shipped_project_page(project, run) -> None:
     verify = run("verify", "--format", "text")
     summary = verify.out.splitlines()[-1]
     assert out == f"wrote report.html\n{summary}\n"
-    import yaml
-
     records = yaml.safe_load((project / CLAIMS).read_text(encoding="utf-8"))["claims"]
     assert len(page.heads()) == sum(1 for c in records if "span" in c) > 50
     article = (project / "seeds" / "zjol-2024-05-28-police-five-years.txt").read_text(encoding="utf-8")
