@@ -154,11 +154,12 @@ def add(
     ident: Annotated[Optional[str], typer.Option("--id", help="The claim's id (default: generated from its figure).")] = None,  # noqa: UP045
     kind: Annotated[Optional[str], typer.Option("--kind", "-k", help="quantity, date, quote or statement (default: guessed).")] = None,  # noqa: UP045
     into: Annotated[Optional[Path], typer.Option("--into", help="Claim file to append to (default: the one whose source is SOURCE, or claims/<stem>.yaml).")] = None,  # noqa: UP045
+    at: Annotated[Optional[str], typer.Option("--at", metavar="LINE:COL", help="Which occurrence, when QUOTE stands in SOURCE more than once: where it starts (or a position inside it).")] = None,  # noqa: UP045
 ) -> int:
     """Add one claim for QUOTE, found in SOURCE exactly or fuzzily; ambiguous or weak matches are refused."""
     from factcheck.commands.add import run_add
 
-    text, code = run_add(_config(), source, quote, ident, kind, into)
+    text, code = run_add(_config(), source, quote, ident, kind, into, at)
     _emit(text)
     return code
 

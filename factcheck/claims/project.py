@@ -179,12 +179,31 @@ def rel(root: Path, path: Path) -> str:
     return path.as_posix()
 
 
-def _error_message(err: Any) -> str:
+def did_you_mean(name: str, known: list[str]) -> str:
+    """` (did you mean 'value'?)` for a misspelled name, or nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def claim_fields(item: Any) -> list[str]:
+    """The fields a claim of this item's kind may have (every kind's, if it names none)."""
+    from factcheck.claims import model
+
+    classes = {cls.model_fields["kind"].annotation.__args__[0]: cls for cls in (  # type: ignore[union-attr]
+        model.QuantityClaim, model.DateClaim, model.QuoteClaim, model.StatementClaim, model.ReferenceClaim)}
+    kind = item.get("kind") if isinstance(item, dict) else None
+    chosen = [classes[kind]] if isinstance(kind, str) and kind in classes else list(classes.values())
+    return sorted({name for cls in chosen for name in cls.model_fields if name != "written"})
+
+
+def _error_message(err: Any, known: list[str] | None = None) -> str:
     kind = err["type"]
     loc = [str(x) for x in err["loc"] if not isinstance(x, int)]
     name = shorten(loc[-1]) if loc else ""
     if kind == "extra_forbidden":
-        return f"unknown field '{name}'"
+        return f"unknown field '{name}'{did_you_mean(name, known or [])}"
     if kind == "missing":
         return f"missing field '{name}'"
     if kind == "union_tag_invalid":
@@ -210,7 +229,9 @@ def _looks_numeric(text: str) -> bool:
     return bool(_EXPONENT.match(text))
 
 
-def _validation_problems(lf: LoadedFile, base: YPath, exc: ValidationError, ident: str) -> list[Problem]:
+def _validation_problems(
+    lf: LoadedFile, base: YPath, exc: ValidationError, ident: str, known: list[str] | None = None
+) -> list[Problem]:
     problems = []
     marks = lf.loaded.marks if lf.loaded else {}
     for err in exc.errors():
@@ -223,7 +244,7 @@ def _validation_problems(lf: LoadedFile, base: YPath, exc: ValidationError, iden
             line, col = lf.key_pos((*path, key) if (*path, key) in marks else path)
         else:
             line, col = lf.pos(path)
-        message = _error_message(err)
+        message = _error_message(err, known or [])
         if ident:
             message = f"{ident}: {message}"
         problems.append(Problem(lf.path, line, col, "error", message, "schema"))
@@ -333,7 +354,10 @@ def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[L
         try:
             lf.claims.append(ClaimEntry(_CLAIM.validate_python(item), lf, i))
         except ValidationError as exc:
-            problems.extend(_validation_problems(lf, ("claims", i), exc, ident))
+            problems.extend(_validation_problems(lf, ("claims", i), exc, ident, claim_fields(item)))
+            entry = _without_unknown_fields(item, exc, lf, i)
+            if entry is not None:  # reported once; the claim still serves the other rules
+                lf.claims.append(entry)
     for i, item in enumerate(lists["checks"]):
         ident = _ident("check", item, i)
         try:
@@ -343,6 +367,18 @@ def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[L
     if isinstance(data.get("source"), str):
         problems.extend(_attach_source(lf, data["source"], config, sources))
     return lf, problems
+
+
+def _without_unknown_fields(item: Any, exc: ValidationError, lf: LoadedFile, i: int) -> ClaimEntry | None:
+    """The claim without its misspelled fields, when they are all that is wrong with it."""
+    errors = exc.errors()
+    if not isinstance(item, dict) or any(err["type"] != "extra_forbidden" or len(err["loc"]) != 2 for err in errors):
+        return None
+    unknown = {err["loc"][-1] for err in errors}
+    try:
+        return ClaimEntry(_CLAIM.validate_python({k: v for k, v in item.items() if k not in unknown}), lf, i)
+    except ValidationError:
+        return None
 
 
 def _attach_source(lf: LoadedFile, text: str, config: Config, sources: SourceCache) -> list[Problem]:

@@ -34,7 +34,7 @@ def list_rows(config: Config, kind: str | None, source: str | None) -> list[dict
             where = f"{src_path}:{line}:{col}"
         try:
             value = claim_value(ctx, entry)
-            shown = value.display if value else ""
+            shown = value.figure if value else ""
         except Exception:  # noqa: BLE001 - a listing shows what it can
             shown = "?"
         if entry.claim.kind == "quote":

@@ -49,6 +49,7 @@ def claim_data(ctx: RuleContext, report: Report, entry: ClaimEntry) -> dict[str,
     if value is not None:
         data["value"] = {
             "display": value.display,
+            "figure": value.figure,
             "lo": value.interval.lo if value.interval.lo != float("-inf") else None,
             "hi": value.interval.hi if value.interval.hi != float("inf") else None,
             "lo_closed": value.interval.lo_closed,
@@ -71,7 +72,8 @@ def claim_data(ctx: RuleContext, report: Report, entry: ClaimEntry) -> dict[str,
             "recorded_sha256": entry.file.header.sha256 if entry.file.header else None,
             "context": {"before": before, "text": text, "after": after},
         }
-    findings = [p for p in report.problems if p.claim_id == entry.id]
+    ident = entry.id  # a property: read once, not once per finding and check
+    findings = [p for p in report.problems if p.claim_id == ident]
     rules = []
     for rule in RULES.values():
         if rule.applies is None or rule.id not in ctx.enabled or not rule.applies(claim):
@@ -85,7 +87,7 @@ def claim_data(ctx: RuleContext, report: Report, entry: ClaimEntry) -> dict[str,
     data["rules"] = rules
     data["checks"] = [
         {"id": r.check_id, "rule": r.rule, "verdict": r.verdict, "summary": r.summary}
-        for r in report.checks if entry.id in r.names
+        for r in report.checks if ident in r.names
     ]
     return data
 
@@ -128,7 +130,7 @@ def _plain(data: dict[str, Any]) -> str:
         out.append(f"  speaker: {record['speaker']}" + (f" ({record['role']})" if record.get("role") else ""))
     if "value" in data:
         value = data["value"]
-        out.append(f"  value: {value['display']}  [{value['dimension']}]")
+        out.append(f"  value: {value['figure']}  [{value['dimension']}]")
         out.append(f"  reading: {value['derivation']}")
     if "citation" in record:
         cite = record["citation"]
@@ -180,7 +182,7 @@ def _rich(data: dict[str, Any], color: bool) -> str:
             if key in record:
                 table.add_row(key, str(record[key]))
         if "value" in data:
-            table.add_row("value", f"{data['value']['display']}  [{data['value']['dimension']}]")
+            table.add_row("value", f"{data['value']['figure']}  [{data['value']['dimension']}]")
             table.add_row("reading", data["value"]["derivation"])
         if "citation" in record:
             cite = record["citation"]

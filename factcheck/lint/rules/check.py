@@ -63,7 +63,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 valueless.append(name)
             else:
                 label = claim_entry.claim.quote or claim_entry.claim.about or name
-                env[name] = Operand(value.interval, value.dim, value.unit, label, value.scale)
+                env[name] = Operand(value.interval, value.dim, value.unit, label, value.scale, value.shown)
         if unknown or valueless:
             why = (f"'{unknown[0]}' is no claim in the project" if unknown
                    else f"claim '{valueless[0]}' has no value to compute with")
