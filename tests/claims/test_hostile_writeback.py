@@ -162,3 +162,20 @@ def test_appended_claims_follow_the_file_own_layout(tmp_path: Path, before: str,
     writeback.append_claims(doc, NEW)
     writeback.save(doc)
     assert path.read_text(encoding="utf-8") == after
+
+
+def test_a_failed_write_is_a_write_error_not_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    path = tmp_path / "a.yaml"
+    path.write_text(HEAD + "claims:\n" + CLAIM, encoding="utf-8")
+    doc = writeback.load(path)
+    writeback.append_claims(doc, NEW)
+
+    def full(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(writeback.WriteError, match="^not written: No space left on device$"):
+        writeback.save(doc)
+    assert path.read_text(encoding="utf-8") == HEAD + "claims:\n" + CLAIM
