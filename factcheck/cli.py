@@ -259,10 +259,10 @@ def _run(argv: list[str] | None) -> int:
             sys.stderr.write(f"factcheck: error: {exc}\n")
         return 2
     except UsageError as exc:
-        sys.stderr.write(f"factcheck: error: {exc}\n")
+        sys.stderr.write(f"factcheck: error: {_printable(exc)}\n")
         return 2
     except FactcheckError as exc:
-        sys.stderr.write(f"factcheck: {exc}\n")
+        sys.stderr.write(f"factcheck: {_printable(exc)}\n")
         return 1
     except BrokenPipeError:
         return 1
@@ -272,6 +272,14 @@ def _run(argv: list[str] | None) -> int:
     except Exception as exc:  # the one place internal errors become exit 3
         if _STATE["debug"] or "--debug" in (argv if argv is not None else sys.argv):
             raise
-        sys.stderr.write(f"factcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)\n")
+        sys.stderr.write(f"factcheck: internal error: {type(exc).__name__}: {_printable(exc, 500)} (run with --debug for a traceback)\n")
         return 3
     return result if isinstance(result, int) else 0
+
+
+def _printable(exc: BaseException, limit: int = 2000) -> str:
+    """An error message made safe for a terminal: control characters escaped, length capped."""
+    from factcheck.claims.source import printable
+
+    text = printable(str(exc))
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -542,7 +542,10 @@ def locked(folder: Path) -> Iterator[None]:
     except ImportError:  # pragma: no cover - not on POSIX
         yield
         return
-    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError as exc:
+        raise WriteError(f"not written: cannot lock the folder: {exc.strerror}") from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -568,7 +571,10 @@ def save(doc: Document) -> None:
                 raise WriteError(CHANGED)
             text, bom = _decode(current)
         new = _rewrite(doc, text)
-        atomic_write(doc.path, ((BOM if bom else "") + new).encode("utf-8"))
+        try:
+            atomic_write(doc.path, ((BOM if bom else "") + new).encode("utf-8"))
+        except OSError as exc:  # a full disk, a read-only folder: the old file is intact
+            raise WriteError(f"not written: {exc.strerror or exc}") from None
 
 
 def _umask() -> int:

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from factcheck.claims.project import CheckEntry, ClaimEntry
-from factcheck.claims.source import printable_data
+from factcheck.claims.source import printable_data, shorten
 from factcheck.config import Config
 from factcheck.errors import UsageError
 from factcheck.lint.context import RuleContext
@@ -221,7 +221,7 @@ def show_data(config: Config, ident: str) -> dict[str, Any]:
     check = ctx.project.check_index().get(ident)
     if check is not None:
         return check_data(report, check)
-    raise UsageError(f"no claim or check with id '{ident}'")
+    raise UsageError(f"no claim or check with id '{shorten(ident, 80)}'")
 
 
 def render_show(config: Config, ident: str, fmt: str, color: str) -> tuple[str, int]:

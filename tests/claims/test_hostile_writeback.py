@@ -133,3 +133,49 @@ def test_writes_are_serialised_by_a_lock_on_the_folder(tmp_path: Path) -> None:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         finally:
             os.close(fd)
+
+
+NEW = [{"id": "one", "kind": "statement", "span": [0, 2], "quote": "浙江"}]
+BLOCK = '  - id: one\n    kind: statement\n    span: [0, 2]\n    quote: "浙江"\n'
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ('{"source": "s", "claims": [{"id": "x"}]}\n',
+         '{"source": "s", "claims": [{"id": "x"}, {"id": "one", "kind": "statement", "span": [0, 2], "quote": "浙江"}]}\n'),
+        ('{"source": "s", "claims": []}\n', '{"source": "s", "claims": [{"id": "one", "kind": "statement", "span": [0, 2], "quote": "浙江"}]}\n'),
+        ('{"source": "s"}\n', '{"source": "s", "claims": [{"id": "one", "kind": "statement", "span": [0, 2], "quote": "浙江"}]}\n'),
+        ("source: s\nclaims:\nchecks: []\n", "source: s\nclaims:\n" + BLOCK + "checks: []\n"),
+        ("source: s\nclaims: ~  # none\n", "source: s\nclaims:  # none\n" + BLOCK),
+        ("source: s\nchecks:\n  - id: c\n", "source: s\nclaims:\n" + BLOCK + "checks:\n  - id: c\n"),
+        ("source: s\nsha256: b", "source: s\nsha256: b\nclaims:\n" + BLOCK),
+        ("source: s\nclaims: [{id: x}]\n", 'source: s\nclaims: [{id: x}, {id: one, kind: statement, span: [0, 2], quote: "浙江"}]\n'),
+        ("source: s\nclaims:\n- id: x\n", "source: s\nclaims:\n- id: x\n" + BLOCK.replace("\n  ", "\n").removeprefix("  ")),
+        ("claims:\n  - id: x  # k\n\n# end\n", "claims:\n  - id: x  # k\n" + BLOCK + "\n# end\n"),
+    ],
+)
+def test_appended_claims_follow_the_file_own_layout(tmp_path: Path, before: str, after: str) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(before, encoding="utf-8")
+    doc = writeback.load(path)
+    writeback.append_claims(doc, NEW)
+    writeback.save(doc)
+    assert path.read_text(encoding="utf-8") == after
+
+
+def test_a_failed_write_is_a_write_error_not_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    path = tmp_path / "a.yaml"
+    path.write_text(HEAD + "claims:\n" + CLAIM, encoding="utf-8")
+    doc = writeback.load(path)
+    writeback.append_claims(doc, NEW)
+
+    def full(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(writeback.WriteError, match="^not written: No space left on device$"):
+        writeback.save(doc)
+    assert path.read_text(encoding="utf-8") == HEAD + "claims:\n" + CLAIM

@@ -59,3 +59,9 @@ def test_list_escapes_the_claim_file(mini, run) -> None:
     result = run("list", "--color", "always")
     assert "\x1b[31m" not in result.out
     assert "\\x1b[31mred" in result.out
+
+
+def test_show_of_an_unknown_long_id_is_cut(mini, run) -> None:
+    mini(SOURCE, FILE)
+    result = run("show", "x" * 5000 + "\x1b")
+    assert (result.code, result.err) == (2, "factcheck: error: no claim or check with id '" + "x" * 79 + "…'\n")
