@@ -69,6 +69,7 @@ def verify(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings (e.g. unknown verdicts) fail the run.")] = False,
     fix: Annotated[bool, typer.Option("--fix", help="Write re-anchored spans back for moved and well-matched changed quotes.")] = False,
     files_only: Annotated[bool, typer.Option("--files-only", help="Check only the named claim files, each on its own (schema, spans, values); rules that relate claims across files are skipped.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Check every claim file again, neither reading nor writing the result cache (.factcheck_cache/).")] = False,
 ) -> int:
     """Check every claim against its source and every declared check against the claims."""
     from factcheck.output import COLORS, FORMATS, choose_format, use_color
@@ -83,7 +84,7 @@ def verify(
             sys.stderr.write(line + "\n")
     from factcheck.lint.engine import verify as run_verify
 
-    report = run_verify(config, paths or [], files_only=files_only)
+    report = run_verify(config, paths or [], files_only=files_only, use_cache=not no_cache)
     kind = choose_format(fmt, color=color)
     if kind == "rich":
         from factcheck.output import rich_text

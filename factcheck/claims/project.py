@@ -9,19 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import TypeAdapter, ValidationError
-
-from factcheck.claims.model import KINDS, Check, Claim, ClaimFile
 from factcheck.claims.source import SourceDecodeError, SourceText, decode
-from factcheck.claims.yamlload import Loaded, load_yaml
-from factcheck.claims.yamlload import Path as YPath
 from factcheck.config import Config
 from factcheck.lint.problem import Problem
 from factcheck.records import Record
 
-_CLAIM: TypeAdapter[Any] = TypeAdapter(Claim)
+if TYPE_CHECKING:  # the models and the YAML reader are imported when a file is loaded
+    from pydantic import ValidationError
+
+    from factcheck.claims.model import Check, ClaimFile
+    from factcheck.claims.yamlload import Loaded
+    from factcheck.claims.yamlload import Path as YPath
 
 
 class ClaimEntry(Record):
@@ -170,6 +170,8 @@ def rel(root: Path, path: Path) -> str:
 
 
 def _error_message(err: Any) -> str:
+    from factcheck.claims.model import KINDS
+
     kind = err["type"]
     loc = [str(x) for x in err["loc"] if not isinstance(x, int)]
     name = loc[-1] if loc else ""
@@ -249,6 +251,11 @@ def _ident(kind: str, item: Any, index: int) -> str:
 
 
 def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[LoadedFile, list[Problem]]:
+    from pydantic import ValidationError
+
+    from factcheck.claims.model import CLAIM, Check, ClaimFile
+    from factcheck.claims.yamlload import load_yaml
+
     root = config.root
     lf = LoadedFile(path=rel(root, path))
     try:
@@ -284,7 +291,7 @@ def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[L
     for i, item in enumerate(lists["claims"]):
         ident = _ident("claim", item, i)
         try:
-            lf.claims.append(ClaimEntry(_CLAIM.validate_python(item), lf, i))
+            lf.claims.append(ClaimEntry(CLAIM.validate_python(item), lf, i))
         except ValidationError as exc:
             problems.extend(_validation_problems(lf, ("claims", i), exc, ident))
     for i, item in enumerate(lists["checks"]):

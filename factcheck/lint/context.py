@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck.claims.anchor import Anchor, Selector, locate_all
 from factcheck.claims.project import ClaimEntry, LoadedFile, Project
 from factcheck.records import Record
+
+if TYPE_CHECKING:
+    from factcheck.lint.facts import CheckFact, ClaimFact, FileFacts
 
 
 def file_anchors(lf: LoadedFile) -> list[tuple[ClaimEntry, Anchor]]:
@@ -24,11 +27,12 @@ def file_anchors(lf: LoadedFile) -> list[tuple[ClaimEntry, Anchor]]:
 
 
 class Context(Record):
-    __slots__ = _fields = ("project", "disabled", "_anchors", "cache")
+    __slots__ = _fields = ("project", "disabled", "_anchors", "cache", "facts")
     project: Project
     disabled: frozenset[str]
     _anchors: dict[int, Anchor | None]
     cache: dict[str, Any]
+    facts: list[FileFacts]  # what the project-wide rules read, one per claim file
 
     def __init__(
         self,
@@ -36,11 +40,34 @@ class Context(Record):
         disabled: frozenset[str] = frozenset(),
         _anchors: dict[int, Anchor | None] | None = None,
         cache: dict[str, Any] | None = None,
+        facts: list[FileFacts] | None = None,
     ) -> None:
         self.project = project
         self.disabled = disabled
         self._anchors = {} if _anchors is None else _anchors
         self.cache = {} if cache is None else cache
+        self.facts = [] if facts is None else facts
+
+    def claim_facts(self) -> dict[str, ClaimFact]:
+        """First claim of each id over the project's facts (duplicates: unique-ids)."""
+        index: dict[str, ClaimFact] | None = self.cache.get("claim_facts")
+        if index is None:
+            index = {}
+            for facts in self.facts:
+                for claim in facts.claims:
+                    index.setdefault(claim.id, claim)
+            self.cache["claim_facts"] = index
+        return index
+
+    def check_facts(self) -> dict[str, CheckFact]:
+        index: dict[str, CheckFact] | None = self.cache.get("check_facts")
+        if index is None:
+            index = {}
+            for facts in self.facts:
+                for check in facts.checks:
+                    index.setdefault(check.id, check)
+            self.cache["check_facts"] = index
+        return index
 
     def anchor(self, entry: ClaimEntry) -> Anchor | None:
         """Where the claim's quote is in its source now; None if it has no span or source."""

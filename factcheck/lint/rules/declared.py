@@ -10,73 +10,81 @@ prints every step.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from typing import Any
 
-from factcheck.claims.project import CheckEntry
 from factcheck.lint.context import Context
+from factcheck.lint.facts import CheckFact
 from factcheck.lint.problem import Level, Problem
 from factcheck.lint.report import CheckResult
-from factcheck.lint.rules.names_exist import parsed_rule
 
 ID = "check"
 
 
-def _result(entry: CheckEntry, names: list[str], verdict: str, summary: str, steps: tuple[str, ...]) -> CheckResult:
-    line, col = entry.pos("rule")
-    return CheckResult(entry.id, entry.file.path, line, col, entry.check.rule, entry.check.why,
-                       verdict, summary, steps, tuple(names))
+def _outcome(entry: CheckFact, operands: str, rows: dict[str, list[Any]]) -> list[Any]:
+    """[operands, verdict, summary, steps] of the check: the stored one while its operands
+    are those it was computed from, else computed now."""
+    stored = entry.result
+    if stored is not None and stored[0] == operands:
+        return stored
+    from factcheck.checklang.language import Operand, RuleEvalError, evaluate, parse_rule
+    from factcheck.lint.facts import row_value
+
+    node = entry.node if entry.node is not None else parse_rule(entry.rule)
+    env: dict[str, Operand] = {}
+    for name, (row, label) in rows.items():
+        value = row_value(row)
+        env[name] = Operand(value.interval, value.dim, value.unit, label, value.scale)
+    try:
+        outcome = evaluate(node, env)
+        result = [operands, outcome.verdict, outcome.summary, list(outcome.steps)]
+    except RuleEvalError as exc:
+        result = [operands, "error", exc.message, []]
+    entry.set_result(result)
+    return result
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    from factcheck.checklang.language import (
-        Operand,
-        RuleEvalError,
-        RuleSyntaxError,
-        evaluate,
-        rule_names,
-    )
-    from factcheck.meaning.values import claim_value
-
-    claims = ctx.project.claim_index()
+    claims = ctx.claim_facts()
     results: list[CheckResult] = []
-    for entry in ctx.project.checks():
-        node = parsed_rule(ctx, entry)
-        line, col = entry.pos("rule")
-        if isinstance(node, RuleSyntaxError):
-            continue  # reported by names-exist
-        names = [name for name, _ in rule_names(node)]
-        env: dict[str, Operand] = {}
-        missing = []
-        for name in dict.fromkeys(names):
-            claim_entry = claims.get(name)
-            value = claim_value(ctx, claim_entry) if claim_entry else None
-            if claim_entry is None or value is None:
-                missing.append(name)
+    for facts in ctx.facts:
+        for entry in facts.checks:
+            if entry.syntax_error is not None:
+                continue  # reported by names-exist
+            names = [name for name, _ in entry.names]
+            rows: dict[str, list[Any]] = {}
+            missing = []
+            for name in dict.fromkeys(names):
+                claim = claims.get(name)
+                row = claim.value_row if claim is not None else None
+                if claim is None or row is None:
+                    missing.append(name)
+                    continue
+                rows[name] = [row, claim.label]
+            line, col = entry.rule_pos
+            if missing:
+                if all(n not in claims for n in missing):
+                    continue  # unknown names are reported by names-exist
+                bad = next(n for n in missing if n in claims)
+                yield Problem(facts.path, line, col, "error",
+                              f"check '{entry.id}': claim '{bad}' has no value to compute with", ID, check_id=entry.id)
                 continue
-            label = claim_entry.claim.quote or claim_entry.claim.about or name
-            env[name] = Operand(value.interval, value.dim, value.unit, label, value.scale)
-        if missing:
-            if all(n not in claims for n in missing):
-                continue  # unknown names are reported by names-exist
-            bad = next(n for n in missing if n in claims)
-            yield Problem(entry.file.path, line, col, "error",
-                          f"check '{entry.id}': claim '{bad}' has no value to compute with", ID, check_id=entry.id)
-            continue
-        try:
-            outcome = evaluate(node, env)
-        except RuleEvalError as exc:
-            results.append(_result(entry, names, "error", exc.message, ()))
-            yield Problem(entry.file.path, line, col, "error", f"check '{entry.id}': {exc.message}", ID,
-                          check_id=entry.id, verdict="error")
-            continue
-        results.append(_result(entry, names, outcome.verdict, outcome.summary, tuple(outcome.steps)))
-        if outcome.verdict == "pass":
-            continue
-        level: Level = "error" if outcome.verdict == "fail" else "warning"
-        yield Problem(
-            entry.file.path, line, col, level,
-            f"check '{entry.id}' {outcome.verdict}: {outcome.summary}", ID,
-            check_id=entry.id, verdict=outcome.verdict,
-            details={"steps": list(outcome.steps)},
-        )
+            operands = json.dumps(rows, ensure_ascii=False)
+            _, verdict, summary, steps = _outcome(entry, operands, rows)
+            results.append(CheckResult(entry.id, facts.path, line, col, entry.rule, entry.why,
+                                       verdict, summary, tuple(steps), tuple(names)))
+            if verdict == "pass":
+                continue
+            if verdict == "error":
+                yield Problem(facts.path, line, col, "error", f"check '{entry.id}': {summary}", ID,
+                              check_id=entry.id, verdict="error")
+                continue
+            level: Level = "error" if verdict == "fail" else "warning"
+            yield Problem(
+                facts.path, line, col, level,
+                f"check '{entry.id}' {verdict}: {summary}", ID,
+                check_id=entry.id, verdict=verdict,
+                details={"steps": list(steps)},
+            )
     ctx.cache["check_results"] = results

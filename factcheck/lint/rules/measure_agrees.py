@@ -9,53 +9,49 @@ written precision) and have the same dimension. Date claims with
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-from factcheck.claims.project import ClaimEntry
 from factcheck.lint.context import Context
+from factcheck.lint.facts import ClaimFact, FactValue
 from factcheck.lint.problem import Problem
 from factcheck.meaning.interval import Interval
-
-if TYPE_CHECKING:
-    from factcheck.meaning.values import ClaimValue  # noqa: F401 - only for annotations
 
 ID = "measure-agrees"
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    from factcheck.meaning.days import date_interval
-    from factcheck.meaning.values import claim_value
-
-    groups: dict[str, list[ClaimEntry]] = {}
-    for entry in ctx.project.claims():
-        measure = getattr(entry.claim, "measure", None)
-        if measure:
-            groups.setdefault(measure, []).append(entry)
+    groups: dict[str, list[ClaimFact]] = {}
+    for facts in ctx.facts:
+        for entry in facts.claims:
+            measure = entry.measure
+            if measure:
+                groups.setdefault(measure, []).append(entry)
     for measure, entries in groups.items():
-        valued: list[tuple[ClaimEntry, ClaimValue]] = []
+        if measure != "published" and sum(1 for e in entries if e.value_row is not None) < 2:
+            continue
+        valued: list[tuple[ClaimFact, FactValue]] = []
         for e in entries:
-            v = claim_value(ctx, e)
+            v = e.value()
             if v is not None:
                 valued.append((e, v))
         if measure == "published":
+            from factcheck.meaning.days import date_interval
+
             for entry, value in valued:
-                published = entry.file.published
+                published = entry.file.published_at()
                 if published is None:
                     continue
                 day = date_interval(published.date(), published.date())
                 if not value.interval.overlaps(day):
-                    line, col = entry.pos("value") if getattr(entry.claim, "value", None) else entry.pos()
+                    line, col = entry.value_pos
                     yield Problem(
                         entry.file.path, line, col, "error",
                         f"'{entry.id}' says {value.display}, but the file is published {published.date().isoformat()}",
                         ID, claim_id=entry.id, details={"measure": measure, "published": published.isoformat()},
                     )
             continue
-        if len(valued) < 2:
-            continue
         first, first_value = valued[0]
         for entry, value in valued[1:]:
-            line, col = entry.pos("measure")
+            line, col = entry.measure_pos
             if value.dim != first_value.dim:
                 yield Problem(
                     entry.file.path, line, col, "error",
@@ -75,9 +71,8 @@ def check(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-def _scaled(value: ClaimValue) -> Interval:
+def _scaled(value: FactValue) -> Interval:
     interval, scale = value.interval, value.scale
     if scale == 1.0:
         return interval
     return Interval(interval.lo * scale, interval.hi * scale, interval.lo_closed, interval.hi_closed)
-

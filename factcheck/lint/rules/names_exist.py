@@ -20,14 +20,6 @@ if TYPE_CHECKING:
 ID = "names-exist"
 
 
-def rule_pos(entry: CheckEntry, offset: int) -> tuple[int, int]:
-    """File line:col of a code-point offset inside a check's rule text."""
-    line, col = entry.pos("rule")
-    loaded = entry.file.loaded
-    quoted = loaded is not None and ("checks", entry.index, "rule") in loaded.quoted
-    return line, col + offset + (1 if quoted else 0)
-
-
 def parsed_rule(ctx: Context, entry: CheckEntry) -> Node | RuleSyntaxError:
     """The check's parsed rule, or why it does not parse; each rule is parsed once per run."""
     from factcheck.checklang.language import RuleSyntaxError, parse_rule
@@ -43,26 +35,25 @@ def parsed_rule(ctx: Context, entry: CheckEntry) -> Node | RuleSyntaxError:
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    from factcheck.checklang.language import RuleSyntaxError, rule_names
-
-    claims = ctx.project.claim_index()
-    checks = ctx.project.check_index()
-    for entry in ctx.project.checks():
-        node = parsed_rule(ctx, entry)
-        if isinstance(node, RuleSyntaxError):
-            line, col = rule_pos(entry, node.offset)
-            yield Problem(
-                entry.file.path, line, col, "error",
-                f"check '{entry.id}': {node.message}", ID, check_id=entry.id,
-            )
-            continue
-        for name, offset in rule_names(node):
-            if name in claims:
+    claims = ctx.claim_facts()
+    checks = ctx.check_facts()
+    for facts in ctx.facts:
+        for entry in facts.checks:
+            error = entry.syntax_error
+            if error is not None:
+                line, col = entry.offset_pos(error[0])
+                yield Problem(
+                    facts.path, line, col, "error",
+                    f"check '{entry.id}': {error[1]}", ID, check_id=entry.id,
+                )
                 continue
-            line, col = rule_pos(entry, offset)
-            hint = " (that is a check, not a claim)" if name in checks else ""
-            yield Problem(
-                entry.file.path, line, col, "error",
-                f"check '{entry.id}' names '{name}', which is no claim in the project{hint}",
-                ID, check_id=entry.id,
-            )
+            for name, offset in entry.names:
+                if name in claims:
+                    continue
+                line, col = entry.offset_pos(offset)
+                hint = " (that is a check, not a claim)" if name in checks else ""
+                yield Problem(
+                    facts.path, line, col, "error",
+                    f"check '{entry.id}' names '{name}', which is no claim in the project{hint}",
+                    ID, check_id=entry.id,
+                )

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.claims.project import CheckEntry, ClaimEntry
 from factcheck.lint.context import Context
+from factcheck.lint.facts import CheckFact, ClaimFact
 from factcheck.lint.problem import Problem
 
 ID = "unique-ids"
@@ -17,20 +17,17 @@ ID = "unique-ids"
 def check(ctx: Context) -> Iterator[Problem]:
     first: dict[str, tuple[str, int, int]] = {}
     # File by file, in the order ids stand in each file (claims and checks interleaved).
-    for lf in ctx.project.files:
-        entries: list[ClaimEntry | CheckEntry] = [*lf.claims, *lf.checks]
-        entries.sort(key=lambda e: e.pos("id"))
-        yield from _repeats(entries, first)
-
-
-def _repeats(entries: list[ClaimEntry | CheckEntry], first: dict[str, tuple[str, int, int]]) -> Iterator[Problem]:
-    for entry in entries:
-        line, col = entry.pos("id")
-        if entry.id in first:
-            path, fline, fcol = first[entry.id]
-            yield Problem(
-                entry.file.path, line, col, "error",
-                f"duplicate id '{entry.id}' (first at {path}:{fline}:{fcol})", ID, claim_id=entry.id,
-            )
-        else:
-            first[entry.id] = (entry.file.path, line, col)
+    for facts in ctx.facts:
+        entries: list[ClaimFact | CheckFact] = [*facts.claims, *facts.checks]
+        entries.sort(key=lambda e: e.pos)
+        for entry in entries:
+            ident = entry.id
+            line, col = entry.pos
+            if ident in first:
+                path, fline, fcol = first[ident]
+                yield Problem(
+                    facts.path, line, col, "error",
+                    f"duplicate id '{ident}' (first at {path}:{fline}:{fcol})", ID, claim_id=ident,
+                )
+            else:
+                first[ident] = (facts.path, line, col)
