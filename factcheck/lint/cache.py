@@ -90,7 +90,9 @@ class ResultCache:
             return None
         try:
             with open(self.entry_path(rel), "rb") as handle:
-                entry = json.loads(handle.read())
+                head, _, rest = handle.read().partition(b"\n")
+            values, _, explanations = rest.partition(b"\n")
+            entry = json.loads(head)
             if not isinstance(entry, dict) or any(entry.get(k) != v for k, v in self.key.items()):
                 return None
             if entry.get("path") != rel or entry.get("claim") != claim_sha:
@@ -98,12 +100,15 @@ class ResultCache:
             source = entry.get("source")
             if source is not None and (not isinstance(source, list) or self._source_sha(source[0]) != source[1]):
                 return None
-            facts = FileFacts.from_json(entry["facts"])
+            if entry.get("rest") != hashlib.sha256(rest).hexdigest():
+                return None
+            facts = FileFacts.from_json(entry["facts"], values, explanations)
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None  # missing, damaged or foreign: computed again
         if facts.path != rel:
             return None
         facts.changed = False
+        facts.digest = _digest(entry)
         self._entries[rel] = (facts, entry)
         return facts
 
@@ -116,6 +121,7 @@ class ResultCache:
         entry["source"] = [source, source_sha] if source is not None else None
         if source is not None:
             self._sources.setdefault(source, source_sha)
+        facts.digest = _digest(entry)
         self._entries[rel] = (facts, entry)
 
     def save(self) -> None:
@@ -129,11 +135,22 @@ class ResultCache:
             if not ignore.exists():
                 _write(ignore, b"# Written by factcheck verify: results kept per claim file.\n*\n")
             for rel, facts, entry in pending:
+                # A line of JSON, then the values and the checks' explanations, each a line
+                # read back only when a check must be computed again or is shown.
+                rest = facts.values_json() + b"\n" + facts.explanations_json()
+                entry["rest"] = hashlib.sha256(rest).hexdigest()
                 entry["facts"] = facts.to_json()
-                _write(self.entry_path(rel), json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode())
+                head = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
+                _write(self.entry_path(rel), head + b"\n" + rest)
                 facts.changed = False
         except OSError:
             return
+
+
+def _digest(entry: dict[str, Any]) -> str:
+    """What a file's facts were computed from (its key), short."""
+    key = json.dumps([entry["claim"], entry["source"], entry["path"]], separators=(",", ":"))
+    return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -9,7 +9,7 @@ from factcheck.claims.project import ClaimEntry, LoadedFile, Project
 from factcheck.records import Record
 
 if TYPE_CHECKING:
-    from factcheck.lint.facts import CheckFact, ClaimFact, FileFacts
+    from factcheck.lint.facts import ClaimFact, FileFacts
 
 
 def file_anchors(lf: LoadedFile) -> list[tuple[ClaimEntry, Anchor]]:
@@ -48,26 +48,29 @@ class Context(Record):
         self.cache = {} if cache is None else cache
         self.facts = [] if facts is None else facts
 
-    def claim_facts(self) -> dict[str, ClaimFact]:
-        """First claim of each id over the project's facts (duplicates: unique-ids)."""
-        index: dict[str, ClaimFact] | None = self.cache.get("claim_facts")
+    def claim_files(self) -> dict[str, FileFacts]:
+        """The file of the first claim of each id over the project (duplicates: unique-ids)."""
+        index: dict[str, FileFacts] | None = self.cache.get("claim_files")
         if index is None:
             index = {}
-            for facts in self.facts:
-                for claim in facts.claims:
-                    index.setdefault(claim.id, claim)
-            self.cache["claim_facts"] = index
+            for facts in reversed(self.facts):  # earlier files overwrite later ones
+                index.update(dict.fromkeys(facts.claim_ids, facts))
+            self.cache["claim_files"] = index
         return index
 
-    def check_facts(self) -> dict[str, CheckFact]:
-        index: dict[str, CheckFact] | None = self.cache.get("check_facts")
-        if index is None:
-            index = {}
+    def claim_fact(self, ident: str) -> ClaimFact | None:
+        facts = self.claim_files().get(ident)
+        return facts.claim(ident) if facts is not None else None
+
+    def check_ids(self) -> set[str]:
+        ids: set[str] | None = self.cache.get("check_ids")
+        if ids is None:
+            ids = set()
             for facts in self.facts:
-                for check in facts.checks:
-                    index.setdefault(check.id, check)
-            self.cache["check_facts"] = index
-        return index
+                if "k" in facts.kinds:
+                    ids.update(facts.check_ids)
+            self.cache["check_ids"] = ids
+        return ids
 
     def anchor(self, entry: ClaimEntry) -> Anchor | None:
         """Where the claim's quote is in its source now; None if it has no span or source."""

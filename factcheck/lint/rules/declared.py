@@ -10,58 +10,80 @@ prints every step.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from typing import Any
 
 from factcheck.lint.context import Context
-from factcheck.lint.facts import CheckFact
+from factcheck.lint.facts import CheckFact, ClaimFact
 from factcheck.lint.problem import Level, Problem
 from factcheck.lint.report import CheckResult
+from factcheck.records import setattr_frozen
 
 ID = "check"
 
 
-def _outcome(entry: CheckFact, operands: str, rows: dict[str, list[Any]]) -> list[Any]:
-    """[operands, verdict, summary, steps] of the check: the stored one while its operands
-    are those it was computed from, else computed now."""
+class StoredResult(CheckResult):
+    """A check's result whose explanation (summary, steps) is read when it is shown."""
+
+    __slots__ = ("_entry",)
+    _entry: CheckFact
+
+    def __init__(self, entry: CheckFact, line: int, col: int, verdict: str, names: tuple[str, ...]) -> None:
+        values = (entry.id, entry.file.path, line, col, entry.rule, entry.why, verdict, names)
+        for field, value in zip(("check_id", "path", "line", "col", "rule", "why", "verdict", "names"), values, strict=True):
+            setattr_frozen(self, field, value)
+        setattr_frozen(self, "_entry", entry)
+
+    @property
+    def summary(self) -> str:  # type: ignore[override]
+        return self._entry.explanation[0]
+
+    @property
+    def steps(self) -> tuple[str, ...]:  # type: ignore[override]
+        return self._entry.explanation[1]
+
+
+def _verdict(entry: CheckFact, operands: str | None, claims: dict[str, ClaimFact]) -> str:
+    """The check's verdict: the stored one while the files of the claims it names are
+    those it was computed from, else computed now (and stored with its explanation)."""
     stored = entry.result
-    if stored is not None and stored[0] == operands:
-        return stored
+    if operands is not None and stored is not None and stored[0] == operands:
+        return str(stored[1])
     from factcheck.checklang.language import Operand, RuleEvalError, evaluate, parse_rule
     from factcheck.lint.facts import row_value
 
     node = entry.node if entry.node is not None else parse_rule(entry.rule)
     env: dict[str, Operand] = {}
-    for name, (row, label) in rows.items():
-        value = row_value(row)
-        env[name] = Operand(value.interval, value.dim, value.unit, label, value.scale)
+    for name, claim in claims.items():
+        row = claim.row
+        assert row is not None
+        value = row_value(row[:8])
+        env[name] = Operand(value.interval, value.dim, value.unit, str(row[8]), value.scale)
     try:
         outcome = evaluate(node, env)
-        result = [operands, outcome.verdict, outcome.summary, list(outcome.steps)]
+        entry.set_result(operands, outcome.verdict, outcome.summary, list(outcome.steps))
+        return outcome.verdict
     except RuleEvalError as exc:
-        result = [operands, "error", exc.message, []]
-    entry.set_result(result)
-    return result
+        entry.set_result(operands, "error", exc.message, [])
+        return "error"
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    claims = ctx.claim_facts()
+    claims = ctx.claim_files()
     results: list[CheckResult] = []
     for facts in ctx.facts:
         for entry in facts.checks:
             if entry.syntax_error is not None:
                 continue  # reported by names-exist
             names = [name for name, _ in entry.names]
-            rows: dict[str, list[Any]] = {}
+            named: dict[str, ClaimFact] = {}
             missing = []
             for name in dict.fromkeys(names):
-                claim = claims.get(name)
-                row = claim.value_row if claim is not None else None
-                if claim is None or row is None:
+                where = claims.get(name)
+                claim = where.claim(name) if where is not None else None
+                if claim is None or not claim.has_value:
                     missing.append(name)
                     continue
-                rows[name] = [row, claim.label]
+                named[name] = claim
             line, col = entry.rule_pos
             if missing:
                 if all(n not in claims for n in missing):
@@ -70,12 +92,15 @@ def check(ctx: Context) -> Iterator[Problem]:
                 yield Problem(facts.path, line, col, "error",
                               f"check '{entry.id}': claim '{bad}' has no value to compute with", ID, check_id=entry.id)
                 continue
-            operands = json.dumps(rows, ensure_ascii=False)
-            _, verdict, summary, steps = _outcome(entry, operands, rows)
-            results.append(CheckResult(entry.id, facts.path, line, col, entry.rule, entry.why,
-                                       verdict, summary, tuple(steps), tuple(names)))
+            # The files (by path and contents) the named claims stand in decide their values.
+            operands = None
+            if all(claim.file.digest for claim in named.values()):
+                operands = " ".join(f"{name}@{claim.file.digest}" for name, claim in named.items())
+            verdict = _verdict(entry, operands, named)
+            results.append(StoredResult(entry, line, col, verdict, tuple(names)))
             if verdict == "pass":
                 continue
+            summary, steps = entry.explanation
             if verdict == "error":
                 yield Problem(facts.path, line, col, "error", f"check '{entry.id}': {summary}", ID,
                               check_id=entry.id, verdict="error")

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from factcheck.claims.project import CheckEntry
 from factcheck.lint.context import Context
 from factcheck.lint.problem import Problem
 
 if TYPE_CHECKING:
     from factcheck.checklang.language import Node, RuleSyntaxError
+    from factcheck.claims.project import CheckEntry
 
 ID = "names-exist"
 
@@ -35,8 +35,8 @@ def parsed_rule(ctx: Context, entry: CheckEntry) -> Node | RuleSyntaxError:
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    claims = ctx.claim_facts()
-    checks = ctx.check_facts()
+    claims = ctx.claim_files()
+    checks = ctx.check_ids()
     for facts in ctx.facts:
         for entry in facts.checks:
             error = entry.syntax_error

@@ -8,26 +8,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.lint.context import Context
-from factcheck.lint.facts import CheckFact, ClaimFact
 from factcheck.lint.problem import Problem
 
 ID = "unique-ids"
 
 
 def check(ctx: Context) -> Iterator[Problem]:
+    seen: set[str] = set()
+    total = 0
+    for facts in ctx.facts:
+        seen.update(facts.ids)
+        total += len(facts.ids)
+    if len(seen) == total:
+        return  # no id repeats: the positions need not be read
     first: dict[str, tuple[str, int, int]] = {}
     # File by file, in the order ids stand in each file (claims and checks interleaved).
     for facts in ctx.facts:
-        entries: list[ClaimFact | CheckFact] = [*facts.claims, *facts.checks]
-        entries.sort(key=lambda e: e.pos)
-        for entry in entries:
-            ident = entry.id
-            line, col = entry.pos
+        path = facts.path
+        for ident, (line, col) in zip(facts.ids, facts.positions(), strict=True):
             if ident in first:
-                path, fline, fcol = first[ident]
+                fpath, fline, fcol = first[ident]
                 yield Problem(
-                    facts.path, line, col, "error",
-                    f"duplicate id '{ident}' (first at {path}:{fline}:{fcol})", ID, claim_id=ident,
+                    path, line, col, "error",
+                    f"duplicate id '{ident}' (first at {fpath}:{fline}:{fcol})", ID, claim_id=ident,
                 )
             else:
-                first[ident] = (facts.path, line, col)
+                first[ident] = (path, line, col)
