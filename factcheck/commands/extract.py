@@ -144,8 +144,13 @@ def run_extract(config: Config, source_name: Path, into: Path | None) -> tuple[s
     published = published_for(project, source)
     day = published.date() if published is not None else None
     if into is None:
+        from factcheck.authoring.emit import claims_yaml
+
         found = candidates(source.text.text, day, Ids(taken_ids(project)))
-        return writeback.render_claims([c.fields for c in found], header_text(source, published)), 0
+        fields = [c.fields for c in found]
+        header = header_text(source, published)
+        text = claims_yaml(fields, header)
+        return (text if text is not None else writeback.render_claims(fields, header)), 0
     lf, problems = file_for(project, config, into)
     if problems:
         return "\n".join([*problems, f"{into}: not written: fix the YAML errors first"]) + "\n", 1

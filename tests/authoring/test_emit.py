@@ -1,0 +1,50 @@
+"""Claims written without the round-trip library read exactly as the library writes them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from factcheck.authoring.emit import claims_yaml
+from factcheck.claims.writeback import render_claims
+
+HEADER = "source: seeds/a.txt\nsha256: " + "0" * 64 + "\nclaims:\n"
+
+
+def claim(**extra: Any) -> dict[str, Any]:
+    return {"id": "items_12", "kind": "quantity", "span": [3, 9], "quote": "共办结12项", "prefix": "",
+            "suffix": "。\n", "value": 12, "unit": "项", **extra}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        claim(),
+        claim(quote='他说"好"\\完', prefix="\t前文\r\n", suffix="\x00\x07\x1b\x85\u2028\u2029\ufeff"),
+        claim(quote="全角　空格\xa0与\x7f删除符", value=0.42, per=100000, per_unit="人"),
+        claim(quote="表情😀与\ue000私用区", qualifier="余", text="12项"),
+        {"id": "date_2024", "kind": "date", "span": [0, 5], "quote": "2024年", "prefix": "", "suffix": "",
+         "value": "2024"},
+        {"id": "since_2021", "kind": "date", "span": [0, 7], "quote": "2021年以来", "prefix": "", "suffix": "",
+         "start": "2021", "end": "2024-05-28"},
+        {"id": "quote_1", "kind": "quote", "span": [0, 9], "quote": "“好。”张三说", "prefix": "", "suffix": "",
+         "speaker": "张三", "role": None},
+    ],
+)
+def test_written_as_the_round_trip_library_writes(fields: dict[str, Any]) -> None:
+    text = claims_yaml([fields, claim(id="items_12_2")], HEADER)
+    assert text is not None
+    assert text == render_claims([fields, claim(id="items_12_2")], HEADER)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [claim(value=1e-7), claim(per_unit="yes"), claim(per_unit="a: b"), claim(value=True), claim(quote="长" * 3000)],
+)
+def test_what_it_cannot_write_alike_is_left_to_the_library(fields: dict[str, Any]) -> None:
+    assert claims_yaml([fields], HEADER) is None
+
+
+def test_no_claims_is_left_to_the_library() -> None:
+    assert claims_yaml([], HEADER) is None
