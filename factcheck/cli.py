@@ -72,30 +72,14 @@ def verify(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Check every claim file again, neither reading nor writing the result cache (.factcheck_cache/).")] = False,
 ) -> int:
     """Check every claim against its source and every declared check against the claims."""
-    from factcheck.output import COLORS, FORMATS, choose_format, use_color
+    from factcheck.commands.verify import run_verify
 
-    _check_choice("--format", fmt, FORMATS)
-    _check_choice("--color", color, COLORS)
-    config = _config()
-    if fix:
-        from factcheck.claims.reanchor import fix_project
-
-        for line in fix_project(config, paths or []):
-            sys.stderr.write(line + "\n")
-    from factcheck.lint.engine import verify as run_verify
-
-    report = run_verify(config, paths or [], files_only=files_only, use_cache=not no_cache)
-    kind = choose_format(fmt, color=color)
-    if kind == "rich":
-        from factcheck.output import rich_text
-
-        _emit(rich_text.render(report, quiet=quiet, color=use_color(color)))
-    else:
-        import importlib
-
-        module = importlib.import_module(f"factcheck.output.{kind}")
-        _emit(module.render(report, quiet=quiet))
-    return report.exit_code(strict or config.strict)
+    text, fixed, code = run_verify(_config(), paths or [], fmt=fmt, color=color, quiet=quiet,
+                                   strict=strict, fix=fix, files_only=files_only, use_cache=not no_cache)
+    for line in fixed:
+        sys.stderr.write(line + "\n")
+    _emit(text)
+    return code
 
 
 @app.command()
@@ -106,10 +90,7 @@ def show(
 ) -> int:
     """Show one claim (source context, value, provenance, verdicts) or one check (its arithmetic)."""
     from factcheck.commands.show import render_show
-    from factcheck.output import COLORS
 
-    _check_choice("--format", fmt, ("auto", "text", "json"))
-    _check_choice("--color", color, COLORS)
     text, code = render_show(_config(), ident, fmt, color)
     _emit(text)
     return code
@@ -125,7 +106,6 @@ def list_claims(
     """List claims: id, kind, value, source line:col."""
     from factcheck.commands.list import render_list
 
-    _check_choice("--format", fmt, ("auto", "text", "json"))
     text, code = render_list(_config(), kind, source, fmt, color)
     _emit(text)
     return code

@@ -62,6 +62,22 @@ def _read_toml(path: Path) -> dict[str, object]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path.name}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise UsageError(f"{path.name}: cannot be read: {exc.strerror}") from None
+
+
+def _folder(root: Path, key: str, value: object) -> str:
+    """A configured folder: a relative path that stays inside the project."""
+    if not isinstance(value, str) or not value or "\0" in value:
+        raise UsageError(f"pyproject.toml: [tool.factcheck] {key} must be a folder name inside the project")
+    try:
+        (root / value).resolve().relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):
+        raise UsageError(
+            f"pyproject.toml: [tool.factcheck] {key} = '{value[:80]}' lies outside the project; "
+            "it must be a folder inside it"
+        ) from None
+    return value
 
 
 def load_config(root: Path) -> Config:
@@ -81,9 +97,7 @@ def load_config(root: Path) -> Config:
     kwargs: dict[str, object] = {}
     for key in ("claims", "seeds"):
         if key in section:
-            if not isinstance(section[key], str):
-                raise UsageError(f"pyproject.toml: [tool.factcheck] {key} must be a string")
-            kwargs[key] = section[key]
+            kwargs[key] = _folder(root, key, section[key])
     if "tolerance" in section:
         tol = section["tolerance"]
         if isinstance(tol, bool) or not isinstance(tol, int | float) or not 0 <= tol < 1:

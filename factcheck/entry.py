@@ -4,9 +4,9 @@ The command line (`cli.py`) is built with typer, whose import and parameter
 coercion (it builds pydantic adapters) cost more than a verify run that reads
 its results from the cache. verify's options are few and plain, so the common
 forms are read here: `[--debug] verify [PATH...] [--format F] [--color C]
-[--quiet] [--strict] [--files-only] [--no-cache]` (also `-f F`, `-q`,
-`--format=F`). Anything else (help, `--fix`, another command, an option this
-reader does not know) goes to the full command line, which answers as ever.
+[--quiet] [--strict] [--fix] [--files-only] [--no-cache]` (also `-f F`, `-q`,
+`--format=F`). Anything else (help, another command, an option this reader does
+not know) goes to the full command line, which answers as ever.
 """
 
 from __future__ import annotations
@@ -16,14 +16,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-_FLAGS = {"--quiet": "quiet", "-q": "quiet", "--strict": "strict", "--files-only": "files_only", "--no-cache": "no_cache"}
+_FLAGS = {"--quiet": "quiet", "-q": "quiet", "--strict": "strict", "--fix": "fix", "--files-only": "files_only",
+          "--no-cache": "no_cache"}  # fmt: skip
 _VALUES = {"--format": "fmt", "-f": "fmt", "--color": "color"}
 
 
 def verify_args(argv: list[str]) -> dict[str, Any] | None:
     """verify's arguments, or None when the full command line is to read them."""
     args: dict[str, Any] = {"debug": False, "paths": [], "fmt": "auto", "color": "auto",
-                            "quiet": False, "strict": False, "files_only": False, "no_cache": False}  # fmt: skip
+                            "quiet": False, "strict": False, "fix": False, "files_only": False, "no_cache": False}  # fmt: skip
     rest = list(argv)
     if rest[:1] == ["--debug"]:
         args["debug"] = True
@@ -51,29 +52,19 @@ def verify_args(argv: list[str]) -> dict[str, Any] | None:
 
 
 def verify(args: dict[str, Any]) -> int:
-    """What `factcheck verify` does with its arguments (as `cli.verify`, without `--fix`)."""
+    """What `factcheck verify` does with its arguments (as `cli.verify`)."""
+    from factcheck.commands.verify import run_verify
     from factcheck.config import find_root, load_config
-    from factcheck.errors import UsageError
-    from factcheck.lint.engine import verify as run_verify
-    from factcheck.output import COLORS, FORMATS, choose_format, use_color
 
-    for option, value, choices in (("--format", args["fmt"], FORMATS), ("--color", args["color"], COLORS)):
-        if value not in choices:
-            raise UsageError(f"{option} must be one of {', '.join(choices)}, not '{value}'")
     config = load_config(find_root(Path.cwd()))
-    report = run_verify(config, args["paths"], files_only=args["files_only"], use_cache=not args["no_cache"])
-    kind = choose_format(args["fmt"], color=args["color"])
-    if kind == "rich":
-        from factcheck.output import rich_text
-
-        text = rich_text.render(report, quiet=args["quiet"], color=use_color(args["color"]))
-    else:
-        import importlib
-
-        text = importlib.import_module(f"factcheck.output.{kind}").render(report, quiet=args["quiet"])
+    text, fixed, code = run_verify(config, args["paths"], fmt=args["fmt"], color=args["color"], quiet=args["quiet"],
+                                   strict=args["strict"], fix=args["fix"], files_only=args["files_only"],
+                                   use_cache=not args["no_cache"])  # fmt: skip
+    for line in fixed:
+        sys.stderr.write(line + "\n")
     sys.stdout.write(text)
     sys.stdout.flush()
-    return report.exit_code(args["strict"] or config.strict)
+    return code
 
 
 def _run_verify(args: dict[str, Any]) -> int:

@@ -35,7 +35,7 @@ def test_verify_says_what_the_full_command_line_says(project: Path, run, capsys,
 
 @pytest.mark.parametrize(
     "argv",
-    [["verify", "--help"], ["verify", "--fix"], ["verify", "--format"], ["verify", "-qf", "json"],
+    [["verify", "--help"], ["verify", "--format"], ["verify", "-qf", "json"],
      ["show", "online_items"], ["--version"], [], ["verify", "--", "claims"]],
 )
 def test_anything_else_goes_to_the_full_command_line(argv: list[str]) -> None:

@@ -16,7 +16,15 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    TypeAdapter,
+    field_validator,
+    model_validator,
+)
 
 ID_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
 _DATE_TEXT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -54,6 +62,21 @@ def date_range(text: str) -> tuple[dt.date, dt.date]:
 
 
 DateText = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+# A figure is a finite number written as one (`value: "5"`, `.nan`, `1e400` are refused).
+Finite = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+_DATETIME_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}([Tt ]|$)")
+# A base of a rate (每十万人 is 100000): from a millionth up to 10^15.
+PER_RANGE = (1e-6, 1e15)
+
+
+def _published_text(value: Any) -> Any:
+    """`published` is a date or a date-time as text; a bare number is no date (pydantic would
+    read 5 as seconds after 1970)."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not _DATETIME_TEXT.match(value):
+        raise ValueError("must be a date YYYY-MM-DD or a date-time YYYY-MM-DDTHH:MM:SS+HH:MM")
+    return value
 
 
 class Citation(Record):
@@ -76,7 +99,7 @@ class ClaimBase:
     """Fields and validators of every claim (a mixin: the claim classes are the models)."""
 
     id: Annotated[str, Field(pattern=ID_PATTERN, max_length=100)]
-    span: tuple[int, int] | None = None
+    span: tuple[StrictInt, StrictInt] | None = None
     quote: str | None = None
     prefix: str = ""
     suffix: str = ""
@@ -105,15 +128,31 @@ class ClaimBase:
 class Measured(ClaimBase):
     """A figure: nominal value as written, its unit and qualifier (a mixin, like ClaimBase)."""
 
-    value: float
+    value: Finite
     unit: str | None = None
     qualifier: str | None = None
     text: str | None = None  # which figure of the quote is meant, when it holds several
-    precision: Annotated[float, Field(gt=0)] | None = None
-    tolerance: Annotated[float, Field(ge=0, lt=1)] | None = None
-    per: Annotated[float, Field(gt=0)] | None = None
+    precision: Annotated[Finite, Field(gt=0)] | None = None
+    tolerance: Annotated[Finite, Field(ge=0, lt=1)] | None = None
+    per: Annotated[Finite, Field(ge=PER_RANGE[0], le=PER_RANGE[1])] | None = None
     per_unit: str | None = None
     measure: Annotated[str, Field(min_length=1)] | None = None
+
+    @field_validator("qualifier")
+    @classmethod
+    def _known_qualifier(cls, qualifier: str | None) -> str | None:
+        from factcheck.numbers.meaning import FAMILY
+
+        if qualifier is not None and qualifier not in FAMILY:
+            raise ValueError(f"unknown qualifier (known: {' '.join(FAMILY)})")
+        return qualifier
+
+    @model_validator(mode="after")
+    def _precision_fits(self) -> "Measured":
+        # A step too small to move the value in a float would make an empty interval.
+        if self.precision is not None and not self.value - self.precision / 2 < self.value < self.value + self.precision / 2:
+            raise ValueError(f"precision {self.precision:g} is too small for the value {self.value:g}")
+        return self
 
 
 class QuantityClaim(Measured, Record):
@@ -162,7 +201,7 @@ class ReferenceClaim(Measured, Record):
     """An outside fact with its citation; it may have no span in the source."""
 
     kind: Literal["reference"]
-    value: float
+    value: Finite
     citation: Citation
 
     def kind_needs_span(self) -> bool:
@@ -193,4 +232,6 @@ class ClaimFile(Record):
     source: Annotated[str, Field(min_length=1)]
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     published: dt.datetime | None = None
-    tolerance: Annotated[float, Field(ge=0, lt=1)] | None = None
+    tolerance: Annotated[Finite, Field(ge=0, lt=1)] | None = None
+
+    _published = field_validator("published", mode="before")(_published_text)

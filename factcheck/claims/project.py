@@ -7,11 +7,14 @@ line:col; nothing here raises for bad input.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
+import re
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factcheck.claims.source import SourceDecodeError, SourceText, decode
+from factcheck.claims.source import SourceDecodeError, SourceText, decode, shorten
 from factcheck.config import Config
 from factcheck.lint.problem import Problem
 from factcheck.records import Record
@@ -158,15 +161,22 @@ def require_paths(paths: list[Path]) -> None:
     from factcheck.errors import UsageError
 
     for path in paths:
-        if not path.exists():
+        try:
+            exists = path.exists()
+        except (OSError, ValueError) as exc:
+            raise UsageError(f"{shorten(str(path), 80)} cannot be used: {getattr(exc, 'strerror', None) or exc}") from None
+        if not exists:
             raise UsageError(f"no such file or folder: {path}")
 
 
 def rel(root: Path, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """path relative to the root, as messages name it (a symlink out of the root by its own name)."""
+    for candidate in (path.resolve, path.absolute):
+        try:
+            return candidate().relative_to(root).as_posix()
+        except (ValueError, OSError, RuntimeError):
+            continue
+    return path.as_posix()
 
 
 def _error_message(err: Any) -> str:
@@ -187,9 +197,19 @@ def _error_message(err: Any) -> str:
     if text.startswith("Value error, "):
         text = text[len("Value error, ") :]
     value = err.get("input")
-    shown = f" (got {value!r})" if isinstance(value, str | int | float | bool) else ""
+    if kind == "float_type" and isinstance(value, str) and _looks_numeric(value):
+        return f"field '{name}': {shorten(value)!r} is text, not a number (YAML reads 1e5 and 1.0e5 as text: write 1.0e+5)"
+    shown = f" (got {shorten(value)!r})" if isinstance(value, str) else f" (got {value!r})" if isinstance(value, int | float | bool) else ""
     prefix = f"field '{name}': " if name and name not in KINDS else ""  # a kind tag is no field
     return f"{prefix}{text[0].lower()}{text[1:]}{shown}"
+
+
+_EXPONENT = re.compile(r"^[-+]?([0-9][0-9_]*(\.[0-9_]*)?|\.[0-9]+)[eE][-+]?[0-9]+$")
+
+
+def _looks_numeric(text: str) -> bool:
+    """A number in exponent form that YAML 1.1 reads as text (`1e5`, `1.0e5`)."""
+    return bool(_EXPONENT.match(text))
 
 
 def _validation_problems(lf: LoadedFile, base: YPath, exc: ValidationError, ident: str) -> list[Problem]:
@@ -212,8 +232,15 @@ def _validation_problems(lf: LoadedFile, base: YPath, exc: ValidationError, iden
     return problems
 
 
+MAX_NAME_BYTES = 255  # the longest file name most file systems allow
+
+
 def resolve_source(root: Path, text: str) -> tuple[Path | None, str | None]:
     """The source file inside the root, or why it may not be read."""
+    if "\0" in text:
+        return None, f"source path '{shorten(text)}' holds a NUL character"
+    if any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in text.replace("\\", "/").split("/")):
+        return None, f"source path '{shorten(text)}' has a name longer than {MAX_NAME_BYTES} bytes"
     if os.path.isabs(text) or text.startswith(("/", "\\")) or (len(text) > 1 and text[1] == ":"):
         return None, f"source path '{text}' is absolute; it must be relative to the project root"
     parts = text.replace("\\", "/").split("/")
@@ -225,9 +252,26 @@ def resolve_source(root: Path, text: str) -> tuple[Path | None, str | None]:
         resolved.relative_to(root.resolve())
     except ValueError:
         return None, f"source path '{text}' escapes the project root through a symlink"
-    except OSError as exc:
-        return None, f"source path '{text}' cannot be resolved: {exc.strerror}"
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python 3.11, 3.12)
+        return None, f"source path '{text}' cannot be resolved: {getattr(exc, 'strerror', None) or 'a symlink loop'}"
     return resolved, None
+
+
+def regular_file(path: Path) -> str | None:
+    """Why path cannot be read as a file (None if it is a regular file): a FIFO would block a
+    read for ever, /dev/zero never end it, a folder has no bytes."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, OSError) and exc.errno == errno.ELOOP:
+            return "is a symlink loop"
+        if isinstance(exc, FileNotFoundError):
+            return "does not exist"
+        return f"cannot be read: {getattr(exc, 'strerror', None) or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    what = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file"
+    return f"is {what}, not a regular file"
 
 
 class SourceCache:
@@ -258,6 +302,9 @@ def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[L
 
     root = config.root
     lf = LoadedFile(path=rel(root, path))
+    why_not = _claim_file_refused(config, path)
+    if why_not is not None:
+        return lf, [Problem(lf.path, 1, 1, "error", f"claim file {why_not}", "claim-file")]
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -315,8 +362,9 @@ def _attach_source(lf: LoadedFile, text: str, config: Config, sources: SourceCac
     except ValueError:
         message = f"source '{text}' is not under the sources folder '{config.seeds}/' ([tool.factcheck] seeds)"
         return [Problem(lf.path, line, col, "error", message, "source-path")]
-    if not resolved.is_file():
-        return [Problem(lf.path, line, col, "error", f"source '{text}' does not exist", "source-missing")]
+    why_not = regular_file(resolved)
+    if why_not is not None:
+        return [Problem(lf.path, line, col, "error", f"source '{shorten(text)}' {why_not}", "source-missing")]
     result = sources.get(resolved, text)
     if isinstance(result, SourceDecodeError):
         message = f"source '{text}' is {result.message} (line {result.line}, column {result.col})"
@@ -327,15 +375,59 @@ def _attach_source(lf: LoadedFile, text: str, config: Config, sources: SourceCac
     return []
 
 
+def _claim_file_refused(config: Config, path: Path) -> str | None:
+    """Why a claim file is not read: it is no regular file, or it lies (through a symlink)
+    outside the project, where its contents are none of factcheck's business."""
+    try:
+        path.resolve().relative_to(config.root.resolve())
+    except ValueError:
+        return "is a symlink out of the project; not read"
+    except (OSError, RuntimeError):
+        return "is a symlink loop"
+    return regular_file(path)
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Every YAML file under folder, in order; a folder that cannot be read is a usage error
+    (not an empty project that passes)."""
+    from factcheck.errors import UsageError
+
+    def refuse(exc: OSError) -> None:
+        raise UsageError(f"cannot read the folder {exc.filename}: {exc.strerror}")
+
+    found: list[Path] = []
+    for top, dirs, files in os.walk(folder, onerror=refuse):
+        dirs.sort()
+        found.extend(Path(top) / name for name in files if name.endswith((".yaml", ".yml")))
+    return sorted(found)
+
+
+def _inside_project(config: Config, path: Path) -> None:
+    from factcheck.errors import UsageError
+
+    try:
+        path.resolve().relative_to(config.root.resolve())
+    except ValueError:
+        raise UsageError(f"{path} lies outside the project ({config.root}); name claim files or folders inside it") from None
+
+
 def discover(config: Config, paths: list[Path]) -> list[Path]:
     """Claim files named on the command line, or every YAML file under the claims folder."""
+    from factcheck.errors import UsageError
+
     if not paths:
         paths = [config.root / config.claims]
+        if not paths[0].exists():
+            return []
     found: list[Path] = []
     for path in paths:
+        _inside_project(config, path)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()))
+            found.extend(_walk(path))
         else:
+            why_not = regular_file(path)
+            if why_not is not None:
+                raise UsageError(f"{path} {why_not}")
             found.append(path)
     seen: set[Path] = set()
     unique = []
@@ -347,7 +439,18 @@ def discover(config: Config, paths: list[Path]) -> list[Path]:
     return unique
 
 
+def _readable_folder(config: Config, name: str, what: str) -> None:
+    """A configured folder that exists but cannot be read is a usage error, not 'no claims'."""
+    from factcheck.errors import UsageError
+
+    folder = config.root / name
+    if folder.is_dir() and not os.access(folder, os.R_OK | os.X_OK):
+        raise UsageError(f"cannot read the {what} folder {name}/: permission denied")
+
+
 def load_project(config: Config, paths: list[Path] | None = None) -> Project:
+    _readable_folder(config, config.claims, "claims")
+    _readable_folder(config, config.seeds, "sources")
     project = Project(config=config)
     sources = SourceCache()
     for path in discover(config, paths or []):

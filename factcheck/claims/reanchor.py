@@ -14,41 +14,43 @@ says what is wrong); other files are rewritten atomically with comments kept
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from factcheck.claims.anchor import ACCEPT, Anchor, context
-from factcheck.claims.project import UNREADABLE, LoadedFile, load_project, require_paths
+from factcheck.claims.project import UNREADABLE, LoadedFile
 from factcheck.claims.source import shorten
-from factcheck.config import Config
-from factcheck.lint.context import file_anchors
+from factcheck.lint.context import RuleContext
 
 
-def fix_project(config: Config, paths: list[Path]) -> list[str]:
-    """Re-anchor and write back every claim file under paths (default: all); lines for people."""
-    require_paths(paths)
-    project = load_project(config, paths)
+def fix_project(ctx: RuleContext) -> tuple[list[str], bool]:
+    """Re-anchor and write back every loaded claim file: (lines for people, whether any was written)."""
+    project = ctx.project
     unreadable = {p.path: p.rule for p in project.problems if p.rule in UNREADABLE}
     lines: list[str] = []
+    written = False
     for lf in project.files:
         if lf.path in unreadable or lf.loaded is None:
             why = "cannot be read" if unreadable.get(lf.path) == "claim-file" else "has YAML errors"
             lines.append(f"{lf.path}: not fixed: the file {why} (see below)")
             continue
-        lines.extend(fix_file(config.root, lf))
-    return lines
+        file_lines, wrote = fix_file(ctx, lf)
+        lines.extend(file_lines)
+        written = written or wrote
+    return lines, written
 
 
-def fix_file(root: Path, lf: LoadedFile) -> list[str]:
+def fix_file(ctx: RuleContext, lf: LoadedFile) -> tuple[list[str], bool]:
     """Re-anchor one loaded claim file and write what changed; lines for people."""
     from factcheck.claims import writeback
 
     source = lf.source
     if source is None or lf.header is None:
-        return []
+        return [], False
     updates: list[tuple[int, Anchor]] = []
     lines: list[str] = []
     settled = True
-    for entry, anchor in file_anchors(lf):
+    for entry in lf.claims:
+        anchor = ctx.anchor(entry)
+        if anchor is None:
+            continue
         old = f"[{entry.claim.span[0]}, {entry.claim.span[1]})"
         new = f"[{anchor.start}, {anchor.end})"
         if anchor.status == "anchored":
@@ -70,9 +72,9 @@ def fix_file(root: Path, lf: LoadedFile) -> list[str]:
         settled = False  # a claim that failed validation was not re-anchored
     new_sha = source.sha256 if settled and lf.header.sha256 != source.sha256 else None
     if not updates and new_sha is None:
-        return lines
+        return lines, False
     try:
-        doc = writeback.load(root / lf.path)
+        doc = writeback.load(ctx.project.root / lf.path)
         for index, anchor in updates:
             prefix, suffix = context(source.text, anchor.start, anchor.end)
             writeback.set_anchor(doc, index, (anchor.start, anchor.end), source.text[anchor.start : anchor.end], prefix, suffix)
@@ -80,9 +82,9 @@ def fix_file(root: Path, lf: LoadedFile) -> list[str]:
             writeback.set_sha256(doc, new_sha)
         writeback.save(doc)
     except writeback.WriteError as exc:
-        return [f"{lf.path}: {exc}"]
+        return [f"{lf.path}: {exc}"], False
     except OSError as exc:
-        return [f"{lf.path}: not written: {exc.strerror or exc}"]
+        return [f"{lf.path}: not written: {exc.strerror or exc}"], False
     if new_sha is not None:
         lines.append(f"{lf.path}: sha256 {lf.header.sha256[:12]}… -> {new_sha[:12]}…")
-    return lines
+    return lines, True

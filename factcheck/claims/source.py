@@ -32,22 +32,6 @@ def shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def display_width(text: str) -> int:
-    """Columns a string takes in a terminal: CJK (wide and fullwidth) characters take two."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def align(rows: list[list[str]]) -> list[str]:
-    """Rows of cells as lines whose columns line up in a terminal, two spaces apart."""
-    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [
-        "  ".join(cell + " " * (widths[i] - display_width(cell)) for i, cell in enumerate(row)).rstrip()
-        for row in rows
-    ]
-
-
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

@@ -1,40 +1,55 @@
 """Writing claim files back without losing anything a person wrote.
 
-Claim files are read for checking with PyYAML's C loader (fast, with marks); for
-rewriting they are read again with ruamel.yaml's round-trip loader, which keeps
-comments, key order, quoting and flow-style spans (`span: [223, 237]`). Only the
-values that change are touched: a span is updated in place (so it stays a flow
-list), a quote keeps its quoting style, new keys go right after the ones they
-belong with, new claims are appended at the end of `claims:`.
+A rewrite is a list of splices into the file's own text: the scalars that change
+are replaced where they stand (PyYAML's composer gives each node's exact start and
+end), new keys go on a line of their own right after the ones they belong with,
+new claims after the last claim. Every other byte stays as it was: comments
+(also inside flow lists, `span: [37, # start`), the way each number is written
+(`1e-400`, `-0`, `+5`), line breaks inside plain scalars, lines of any length,
+`---` and `...`, trailing spaces, CRLF, a BOM, a JSON-style file. A value that
+does not change is not rewritten at all.
 
-Every write is atomic: the new text goes to a temporary file in the same folder,
-is flushed and fsynced, checked to parse, and renamed over the old file with
-`os.replace`. A crash or an error at any point leaves the old file as it was.
-Nothing is written when the file does not parse (the project loader reports the
-YAML error instead), or when it changed on disk since it was read.
+A changed scalar keeps its quoting style where it can (plain text stays plain,
+single quotes stay single unless the new text needs escapes); new text fields are
+double-quoted. After the splices the new text is read again and must hold the
+intended values, or nothing is written.
 
-ruamel.yaml is imported only when a file is rewritten: it costs start-up time
-that `verify` does not need.
+Every write is atomic and serialised: under an exclusive lock on the claim file's
+folder (`flock`, held across read-compare-rename), the file on disk is compared
+with the bytes read; the new text goes to a temporary file in the same folder, is
+flushed and fsynced, and renamed over the old one with `os.replace`. A crash at
+any point leaves the old file. When another writer changed the file in between,
+appended claims are appended to its new text (both changes kept); any other
+change is refused with a message, so no writer's change is silently lost.
 """
 
 from __future__ import annotations
 
 import contextlib
-import io
+import math
 import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-BOM = "\ufeff"
-WIDTH = 4096  # never fold a long quote over several lines
+import yaml
+
+from factcheck.claims.source import BOM
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml missing
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
 QUOTED_KEYS = ("quote", "prefix", "suffix", "text", "unit", "qualifier", "value", "start", "end", "speaker", "role", "about")
 # Where an anchor's keys go when a claim did not have them yet: after these.
-_AFTER = {"span": ("kind", "id"), "quote": ("span",), "prefix": ("quote",), "suffix": ("prefix", "quote")}
+_AFTER = {"span": ("kind", "id"), "quote": ("span",), "prefix": ("quote",), "suffix": ("prefix", "quote"), "sha256": ("source",)}
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
+CHANGED = "not written: the file changed on disk since it was read; run the command again"
 
 
 class WriteError(Exception):
@@ -43,233 +58,469 @@ class WriteError(Exception):
 
 @dataclass
 class Document:
-    """A claim file read for rewriting."""
+    """A claim file read for rewriting, and the changes to make to it."""
 
     path: Path
-    original: bytes  # the bytes read: a file changed on disk since is not overwritten
-    data: Any  # ruamel CommentedMap
-    yaml: Any  # the configured ruamel YAML instance
+    original: bytes  # the bytes read: a file changed on disk since is not overwritten blindly
+    text: str  # decoded, without the BOM
     crlf: bool = False
     bom: bool = False
+    anchors: dict[int, tuple[tuple[int, int], str, str, str]] = field(default_factory=dict)
+    sha256: str | None = None
+    appended: list[Mapping[str, Any]] = field(default_factory=list)
 
 
-def _guess_indent(text: str) -> tuple[int, int, int]:
-    """(mapping, sequence, offset) indentation as ruamel names them, from the file itself.
-
-    Defaults are the project's style: `claims:` then `  - id: …` (offset 2,
-    sequence 4) and nested mappings indented by 2.
-    """
-    mapping, sequence, offset = 2, 4, 2
-    lines = text.splitlines()
-    for before, line in zip(lines, lines[1:], strict=False):
-        parent = re.match(r"^( *)[^\s#-][^:#]*:\s*(#.*)?$", before)
-        if not parent:
-            continue
-        base = len(parent.group(1))
-        item = re.match(r"^( *)- +\S", line)
-        if item and len(item.group(1)) >= base:
-            offset = len(item.group(1)) - base
-            sequence = offset + (len(item.group(0)) - 1 - len(item.group(1)))
-            break
-    for before, line in zip(lines, lines[1:], strict=False):
-        parent = re.match(r"^( *)[^\s#-][^:#]*:\s*(#.*)?$", before)
-        child = re.match(r"^( *)[^\s#-][^:]*:", line)
-        if parent and child and len(child.group(1)) > len(parent.group(1)):
-            mapping = len(child.group(1)) - len(parent.group(1))
-            break
-    return mapping, sequence, offset
+# -- reading -----------------------------------------------------------------------------
 
 
-def _yaml(text: str) -> Any:
-    from ruamel.yaml import YAML
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise WriteError(f"not written: the file does not parse as YAML ({first})") from None
 
-    yaml = YAML()  # round-trip
-    yaml.preserve_quotes = True
-    yaml.width = WIDTH
-    mapping, sequence, offset = _guess_indent(text)
-    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    return yaml
+
+def _root(text: str) -> yaml.MappingNode | None:
+    node = _compose(text)
+    if node is not None and not isinstance(node, yaml.MappingNode):
+        raise WriteError("not written: a claim file is a mapping")
+    return node
+
+
+def _decode(raw: bytes) -> tuple[str, bool]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise WriteError("not written: the file is not valid UTF-8") from None
+    return text.removeprefix(BOM), text.startswith(BOM)
 
 
 def load(path: Path) -> Document:
     """Read a claim file for rewriting; WriteError if it cannot be read or does not parse."""
-    from ruamel.yaml.comments import CommentedMap
-
     path = path.resolve()  # write through a symlink to its target, never replace the link
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise WriteError(f"cannot read: {exc.strerror}") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise WriteError("not written: the file is not valid UTF-8") from None
-    bom = text.startswith(BOM)
-    text = text.removeprefix(BOM)
-    yaml = _yaml(text)
-    try:
-        data = yaml.load(text)
-    except Exception as exc:  # ruamel raises many types; any of them means: do not touch
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise WriteError(f"not written: the file does not parse as YAML ({first})") from None
-    if data is None:
-        data = CommentedMap()
-    if not isinstance(data, CommentedMap):
-        raise WriteError("not written: a claim file is a mapping")
-    return Document(path, raw, data, yaml, crlf=b"\r\n" in raw, bom=bom)
+    text, bom = _decode(raw)
+    _root(text)
+    return Document(path, raw, text, crlf=b"\r\n" in raw, bom=bom)
 
 
 def new_document(path: Path, header: str) -> Document:
     """A claim file that does not exist yet, from its header's YAML text (`source: …`)."""
-    from ruamel.yaml.comments import CommentedMap
-
-    yaml = _yaml(header)
-    data = yaml.load(header) or CommentedMap()
-    claims_of(Document(path, b"", data, yaml))  # an empty block `claims:` if the header has none
-    return Document(path.resolve(), b"", data, yaml)
+    _root(header)
+    return Document(path.resolve(), b"", header)
 
 
-def _style_like(old: Any, value: Any) -> Any:
-    """The new value in the old one's quoting style (plain text stays plain)."""
-    from ruamel.yaml.scalarstring import ScalarString
-
-    if isinstance(old, ScalarString) and isinstance(value, str):
-        return type(old)(value)
-    return value
-
-
-def _set(mapping: Any, key: str, value: Any) -> None:
-    """Set a key, keeping its style and comment; a new key goes next to its neighbours."""
-    if key in mapping:
-        mapping[key] = _style_like(mapping[key], value)
-        return
-    position = len(mapping)
-    for neighbour in _AFTER.get(key, ()):
-        if neighbour in mapping:
-            position = list(mapping).index(neighbour) + 1
-            break
-    mapping.insert(position, key, _quoted(key, value))
-
-
-def _flow(items: Iterable[Any]) -> Any:
-    from ruamel.yaml.comments import CommentedSeq
-
-    seq = CommentedSeq(list(items))
-    seq.fa.set_flow_style()
-    return seq
-
-
-def _quoted(key: str, value: Any) -> Any:
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-    if isinstance(value, str) and key in QUOTED_KEYS:
-        return DoubleQuotedScalarString(value)
-    return value
-
-
-def claims_of(doc: Document) -> Any:
-    """The `claims:` sequence, created (block style, before `checks:`) if missing or empty."""
-    from ruamel.yaml.comments import CommentedSeq
-
-    claims = doc.data.get("claims")
-    if isinstance(claims, CommentedSeq):
-        if not claims:
-            claims.fa.set_block_style()  # `claims: []` would otherwise grow as a flow list
-        return claims
-    if claims is not None:
-        raise WriteError("not written: 'claims' is not a list")
-    claims = CommentedSeq()
-    if "claims" in doc.data:  # `claims:` with nothing after it
-        doc.data["claims"] = claims
-        return claims
-    keys = list(doc.data)
-    position = keys.index("checks") if "checks" in keys else len(keys)
-    doc.data.insert(position, "claims", claims)
-    return claims
+# -- the changes -------------------------------------------------------------------------
 
 
 def set_anchor(doc: Document, index: int, span: tuple[int, int], quote: str, prefix: str, suffix: str) -> None:
     """Give claim number `index` (0-based, in file order) a new span, quote and context."""
-    claim = claims_of(doc)[index]
-    old = claim.get("span")
-    if isinstance(old, list) and len(old) == 2:
-        old[0], old[1] = span  # in place: the list keeps its flow style and comments
-    else:
-        _set(claim, "span", _flow(span))
-    _set(claim, "quote", quote)
-    _set(claim, "prefix", prefix)
-    _set(claim, "suffix", suffix)
+    doc.anchors[index] = ((int(span[0]), int(span[1])), quote, prefix, suffix)
 
 
 def set_sha256(doc: Document, digest: str) -> None:
-    _set(doc.data, "sha256", digest)
-
-
-def claim_map(fields: Mapping[str, Any]) -> Any:
-    """A new claim as ruamel data: span as a flow list, text fields double-quoted."""
-    from ruamel.yaml.comments import CommentedMap
-
-    claim = CommentedMap()
-    for key, value in fields.items():
-        if value is None:
-            continue
-        claim[key] = _flow(value) if key == "span" else _quoted(key, value)
-    return claim
+    doc.sha256 = digest
 
 
 def append_claims(doc: Document, claims: Iterable[Mapping[str, Any]]) -> int:
     """Append new claims at the end of `claims:`; returns how many."""
-    seq = claims_of(doc)
-    count = 0
-    for fields in claims:
-        seq.append(claim_map(fields))
-        count += 1
-    return count
+    new = [dict(c) for c in claims]
+    doc.appended.extend(new)
+    return len(new)
 
 
-def dumps(doc: Document) -> str:
-    out = io.StringIO()
-    doc.yaml.dump(doc.data, out)
-    return out.getvalue()
+# -- rendering scalars and new claims ----------------------------------------------------
+
+
+def _needs_escape(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        code < 0x20
+        or 0x7F <= code < 0xA0
+        or 0xD800 <= code <= 0xDFFF
+        or ch in "\u2028\u2029\ufeff\ufffe\uffff"
+    )
+
+
+def double_quoted(text: str) -> str:
+    """A YAML double-quoted scalar on one line: escapes for `"`, `\\` and control characters."""
+    out = ['"']
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif _needs_escape(ch):
+            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def _reads_back(written: str, value: Any) -> bool:
+    try:
+        data = yaml.load(f"k: {written}\n", Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        return False
+    return isinstance(data, dict) and type(data.get("k")) is type(value) and data.get("k") == value
+
+
+def _string(text: str, style: str | None) -> str:
+    """A string in the given style if it reads back the same that way, else double-quoted."""
+    plain_safe = text and text.strip() == text and not any(_needs_escape(ch) or ch == "\t" for ch in text)
+    if style is None and plain_safe and _reads_back(text, text):
+        return text
+    if style == "'" and plain_safe:
+        return "'" + text.replace("'", "''") + "'"
+    return double_quoted(text)
+
+
+def scalar(value: Any, key: str = "", json: bool = False) -> str:
+    """A new scalar value as YAML text."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise WriteError(f"not written: {key} is not a finite number")
+        text = repr(value)
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
+        mantissa, _, exponent = text.partition("e")
+        if exponent:  # YAML 1.1 reads a float only with a '.' and a signed exponent
+            mantissa = mantissa if "." in mantissa else mantissa + ".0"
+            exponent = exponent if exponent[0] in "+-" else "+" + exponent
+            return f"{mantissa}e{exponent}"
+        return text
+    if isinstance(value, str):
+        return double_quoted(value) if json or key in QUOTED_KEYS else _string(value, None)
+    raise WriteError(f"not written: cannot write {key} ({type(value).__name__})")
+
+
+def _flow_value(value: Any, key: str, json: bool) -> str:
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_flow_value(v, key, json) for v in value) + "]"
+    if isinstance(value, Mapping):
+        return _flow_map(value, json)
+    return scalar(value, key, json)
+
+
+def _flow_map(fields: Mapping[str, Any], json: bool) -> str:
+    parts = []
+    for key, value in fields.items():
+        if value is None:
+            continue
+        name = double_quoted(key) if json else key
+        parts.append(f"{name}: {_flow_value(value, key, json)}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def _block_map(fields: Mapping[str, Any], indent: int, first: str, nl: str) -> str:
+    """A mapping in block style; its first line starts with `first` (e.g. `  - `)."""
+    lines: list[str] = []
+    for key, value in fields.items():
+        if value is None:
+            continue
+        lead = first if not lines else " " * indent
+        if isinstance(value, Mapping):
+            lines.append(f"{lead}{key}:{nl}" + _block_map(value, indent + 2, " " * (indent + 2), nl).removesuffix(nl))
+        else:
+            lines.append(f"{lead}{key}: {_flow_value(value, key, False)}")
+    return nl.join(lines) + nl
+
+
+def _block_items(claims: list[Mapping[str, Any]], dash: int, key: int, nl: str) -> str:
+    key = max(key, dash + 2)
+    lead = " " * dash + "-" + " " * (key - dash - 1)
+    return "".join(_block_map(claim, key, lead, nl) for claim in claims)
 
 
 def render_claims(claims: Iterable[Mapping[str, Any]], header: str | None = None) -> str:
     """Claim-file YAML for a list of claims, after a header's YAML text or as a bare list item
     (indented to paste under `claims:`), as `extract` and `add` print it."""
-    doc = new_document(Path("claims.yaml"), header or "")
-    append_claims(doc, claims)
+    claims = [dict(c) for c in claims]
     if header is None:
-        return dumps(Document(doc.path, b"", doc.data["claims"], doc.yaml))
+        return _block_items(claims, 2, 4, "\n")
+    doc = new_document(Path("claims.yaml"), header)
+    append_claims(doc, claims)
     return dumps(doc)
 
 
-def _check_parses(text: str) -> None:
-    import yaml as pyyaml
+# -- finding places in the text ----------------------------------------------------------
 
+
+def _get(mapping: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    for key_node, value_node in mapping.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+            return key_node, value_node
+    return None
+
+
+def _end(node: yaml.Node) -> int:
+    """Where a node's text ends: a block collection's own end mark lies at the next token."""
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and not node.flow_style and node.value:
+        last = node.value[-1]
+        return _end(last[1] if isinstance(last, tuple) else last)
+    return int(node.end_mark.index)
+
+
+def _after_line(text: str, index: int) -> int:
+    """The start of the line after the one holding index (a block scalar ends at one)."""
+    if index > 0 and text[index - 1] == "\n":
+        return index
+    newline = text.find("\n", index)
+    return len(text) if newline == -1 else newline + 1
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+class _Splices:
+    def __init__(self, text: str, nl: str) -> None:
+        self.text = text
+        self.nl = nl
+        self.items: list[tuple[int, int, int, str]] = []
+
+    def replace(self, start: int, end: int, new: str) -> None:
+        self.items.append((start, end, len(self.items), new))
+
+    def insert_line(self, at: int, line: str) -> None:
+        """Insert whole lines at a line start (at the end of a file without a final newline,
+        start a new line first)."""
+        if at == len(self.text) and self.text and not self.text.endswith("\n"):
+            line = self.nl + line
+        self.replace(at, at, line)
+
+    def apply(self) -> str:
+        text = self.text
+        for start, end, _, new in sorted(self.items, reverse=True):
+            text = text[:start] + new + text[end:]
+        return text
+
+
+def _is_json(mapping: yaml.MappingNode) -> bool:
+    return bool(mapping.flow_style) and all(getattr(k, "style", None) == '"' for k, _ in mapping.value)
+
+
+def _set_scalar(sp: _Splices, node: yaml.Node, value: Any, key: str) -> None:
+    """Replace a scalar's text by value's, in its style; nothing if it already reads as value."""
+    if not isinstance(node, yaml.ScalarNode):
+        raise WriteError(f"not written: '{key}' is not a plain value")
+    old = sp.text[node.start_mark.index : node.end_mark.index]
+    if isinstance(value, int):
+        if _INT.match(node.value) and int(node.value.replace("_", "")) == value:
+            return
+        new = str(value)
+    else:
+        if node.tag == "tag:yaml.org,2002:str" and node.value == value:
+            return
+        style = node.style or None  # the C composer calls plain style ''
+        new = _string(value, style if style in (None, "'") else '"')
+    if node.style in ("|", ">") and old.endswith("\n"):
+        new += sp.nl  # a block scalar's text ends with its line break
+    sp.replace(node.start_mark.index, node.end_mark.index, new)
+
+
+def _set_key(sp: _Splices, mapping: yaml.MappingNode, key: str, value: Any, placed: dict[str, int]) -> None:
+    """Set key in mapping: replace its value, or add it after the keys it belongs with."""
+    found = _get(mapping, key)
+    if found is not None:
+        if isinstance(value, tuple):
+            node = found[1]
+            if not (isinstance(node, yaml.SequenceNode) and len(node.value) == len(value)):
+                raise WriteError(f"not written: '{key}' is not [start, end]")
+            for item, number in zip(node.value, value, strict=True):
+                _set_scalar(sp, item, number, key)
+        else:
+            _set_scalar(sp, found[1], value, key)
+        return
+    json = _is_json(mapping)
+    written = _flow_value(list(value) if isinstance(value, tuple) else value, key, json)
+    if mapping.flow_style:
+        name = double_quoted(key) if json else key
+        sp.replace(_end(mapping.value[-1][1]), _end(mapping.value[-1][1]), f", {name}: {written}")
+        return
+    at = None
+    for neighbour in _AFTER.get(key, ()):
+        if neighbour in placed:
+            at = placed[neighbour]
+            break
+        pair = _get(mapping, neighbour)
+        if pair is not None:
+            at = _after_line(sp.text, _end(pair[1]))
+            break
+    if at is None:
+        at = _after_line(sp.text, _end(mapping.value[-1][1])) if mapping.value else len(sp.text)
+    column = mapping.value[0][0].start_mark.column if mapping.value else 0
+    sp.insert_line(at, f"{' ' * column}{key}: {written}{sp.nl}")
+    placed[key] = at
+
+
+def _claims_node(root: yaml.MappingNode | None) -> yaml.Node | None:
+    pair = _get(root, "claims") if root is not None else None
+    return pair[1] if pair is not None else None
+
+
+def _anchor(sp: _Splices, root: yaml.MappingNode | None, index: int, change: tuple[tuple[int, int], str, str, str]) -> None:
+    seq = _claims_node(root)
+    if not isinstance(seq, yaml.SequenceNode) or index >= len(seq.value):
+        raise WriteError(f"not written: claim #{index + 1} is not in the file any more")
+    claim = seq.value[index]
+    if not isinstance(claim, yaml.MappingNode):
+        raise WriteError(f"not written: claim #{index + 1} is not a mapping")
+    span, quote, prefix, suffix = change
+    placed: dict[str, int] = {}
+    for key, value in (("span", span), ("quote", quote), ("prefix", prefix), ("suffix", suffix)):
+        _set_key(sp, claim, key, value, placed)
+
+
+def _drop_value(sp: _Splices, node: yaml.Node) -> None:
+    """Remove a value written after its key (`claims: []`), with the space before it."""
+    start, end = node.start_mark.index, node.end_mark.index
+    if start < end and sp.text[start - 1 : start] == " ":
+        start -= 1
+    sp.replace(start, end, "")
+
+
+def _append(sp: _Splices, root: yaml.MappingNode | None, claims: list[Mapping[str, Any]]) -> None:
+    text, nl = sp.text, sp.nl
+    if root is None:  # an empty file
+        sp.insert_line(len(text), "claims:" + nl + _block_items(claims, 2, 4, nl))
+        return
+    json = _is_json(root)
+    pair = _get(root, "claims")
+    node = pair[1] if pair is not None else None
+    if isinstance(node, yaml.SequenceNode) and node.flow_style:
+        flow = ", ".join(_flow_map(c, json) for c in claims)
+        if node.value:
+            sp.replace(_end(node.value[-1]), _end(node.value[-1]), ", " + flow)
+        elif root.flow_style:
+            sp.replace(node.start_mark.index + 1, node.start_mark.index + 1, flow)
+        else:  # `claims: []` becomes a block list
+            assert pair is not None
+            _drop_value(sp, node)
+            column = pair[0].start_mark.column
+            sp.insert_line(_after_line(text, node.end_mark.index), _block_items(claims, column + 2, column + 4, nl))
+        return
+    if isinstance(node, yaml.SequenceNode):
+        first = node.value[0]
+        sp.insert_line(_after_line(text, _end(node)), _block_items(claims, node.start_mark.column, first.start_mark.column, nl))
+        return
+    if root.flow_style:
+        if node is not None:
+            raise WriteError("not written: 'claims' is not a list")
+        items = ", ".join(_flow_map(c, json) for c in claims)
+        name = '"claims"' if json else "claims"
+        at = _end(root.value[-1][1]) if root.value else root.start_mark.index + 1
+        sp.replace(at, at, (", " if root.value else "") + f"{name}: [{items}]")
+        return
+    if node is not None:
+        if not (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):
+            raise WriteError("not written: 'claims' is not a list")
+        assert pair is not None
+        _drop_value(sp, node)  # `claims: ~` or `claims: null`
+        column = pair[0].start_mark.column
+        sp.insert_line(_after_line(text, pair[0].end_mark.index), _block_items(claims, column + 2, column + 4, nl))
+        return
+    checks = _get(root, "checks")
+    column = root.value[0][0].start_mark.column if root.value else 0
+    block = " " * column + "claims:" + nl + _block_items(claims, column + 2, column + 4, nl)
+    if checks is not None:
+        sp.insert_line(_line_start(text, checks[0].start_mark.index), block)
+    else:
+        sp.insert_line(_after_line(text, _end(root.value[-1][1])) if root.value else len(text), block)
+
+
+def _rewrite(doc: Document, text: str) -> str:
+    """The text with the document's changes spliced in; WriteError if they do not read back."""
+    nl = "\r\n" if doc.crlf or "\r\n" in text else "\n"
+    root = _root(text)
+    sp = _Splices(text, nl)
+    for index, change in sorted(doc.anchors.items()):
+        _anchor(sp, root, index, change)
+    if doc.sha256 is not None:
+        if root is None:
+            raise WriteError("not written: the file is empty")
+        _set_key(sp, root, "sha256", doc.sha256, {})
+    if doc.appended:
+        _append(sp, root, doc.appended)
+    new = sp.apply()
+    _check(doc, text, new)
+    return new
+
+
+def _check(doc: Document, old: str, new: str) -> None:
+    """The new text parses and holds what was meant (a guard against a bad splice)."""
     try:
-        loader = pyyaml.CSafeLoader
-    except AttributeError:  # pragma: no cover - libyaml missing
-        loader = pyyaml.SafeLoader  # type: ignore[assignment]
+        before = yaml.load(old, Loader=_Loader) or {}  # noqa: S506 - a safe loader
+        after = yaml.load(new, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        raise WriteError(f"not written: the new text would not parse ({str(exc).splitlines()[0]})") from None
+    found = after.get("claims") if isinstance(after, dict) else None
+    claims: list[Any] = found if isinstance(found, list) else []
+    ok = isinstance(found, list) or not (doc.anchors or doc.appended)
+    for index, (span, quote, prefix, suffix) in doc.anchors.items():
+        claim = claims[index] if index < len(claims) else None
+        ok = ok and isinstance(claim, dict) and claim.get("span") == list(span) and (
+            claim.get("quote"), claim.get("prefix"), claim.get("suffix")) == (quote, prefix, suffix)
+    if doc.sha256 is not None:
+        ok = ok and isinstance(after, dict) and after.get("sha256") == doc.sha256
+    if doc.appended:
+        old_claims = before.get("claims") if isinstance(before, dict) else None
+        count = len(old_claims) if isinstance(old_claims, list) else 0
+        ok = ok and len(claims) == count + len(doc.appended)
+        ok = ok and [c.get("id") if isinstance(c, dict) else None for c in claims[count:]] == [c.get("id") for c in doc.appended]
+    if not ok:
+        raise WriteError("not written: the rewritten file would not hold the new values")
+
+
+# -- writing -----------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """An exclusive lock on a folder, held while its claim files are compared and replaced."""
     try:
-        pyyaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
-    except pyyaml.YAMLError as exc:  # pragma: no cover - would be a ruamel bug
-        raise WriteError(f"not written: the new text would not parse ({exc})") from None
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def dumps(doc: Document) -> str:
+    return _rewrite(doc, doc.text)
 
 
 def save(doc: Document) -> None:
-    """Write the document back atomically; the old file stays intact on any failure."""
-    text = dumps(doc)
-    _check_parses(text)
-    if doc.crlf:
-        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
-    data = ((BOM if doc.bom else "") + text).encode("utf-8")
-    try:
-        current = doc.path.read_bytes() if doc.original or doc.path.exists() else b""
-    except OSError as exc:
-        raise WriteError(f"cannot read: {exc.strerror}") from None
-    if current != doc.original:
-        raise WriteError("not written: the file changed on disk since it was read")
-    atomic_write(doc.path, data)
+    """Write the changes atomically; the old file stays intact on any failure."""
+    with locked(doc.path.parent):
+        try:
+            current = doc.path.read_bytes() if doc.original or doc.path.exists() else b""
+        except OSError as exc:
+            raise WriteError(f"cannot read: {exc.strerror}") from None
+        text, bom = doc.text, doc.bom
+        if current != doc.original:
+            # Appending claims is safe on whatever the file holds now; moving anchors is not.
+            if doc.anchors or doc.sha256 is not None:
+                raise WriteError(CHANGED)
+            text, bom = _decode(current)
+        new = _rewrite(doc, text)
+        atomic_write(doc.path, ((BOM if bom else "") + new).encode("utf-8"))
 
 
 def _umask() -> int:

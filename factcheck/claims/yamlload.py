@@ -4,6 +4,12 @@ PyYAML's C loader composes a node tree whose nodes carry line/column marks; we
 turn the tree into plain Python data ourselves, recording the mark of every
 mapping key and value by its path, and refusing duplicate keys (which PyYAML
 would silently overwrite).
+
+The work is bounded by the file's size, whatever it holds. Aliases (`*name`)
+are refused: expanding them is how a few hundred bytes become gigabytes (the
+"billion laughs"), and a recursive one (`x: &r [*r]`) would never end. Nesting
+deeper than MAX_DEPTH and numbers longer than MAX_NUMBER characters are
+refused too, each with a finding at its line:col.
 """
 
 from __future__ import annotations
@@ -27,6 +33,10 @@ _TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
+MAX_DEPTH = 32  # a claim file needs 4 levels (file, claims, claim, span)
+MAX_NUMBER = 100  # characters of a number literal; a float has 17 significant digits
+MAX_ALIAS_FINDINGS = 10
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
 
@@ -51,9 +61,14 @@ class Loaded(Record):
         self.quoted = quoted
 
 
+class _AliasFound(Exception):
+    """A node reached twice while building: the file uses an alias."""
+
+
 class _Builder:
     def __init__(self, path: str) -> None:
         self.path = path
+        self.seen: set[int] = set()
         self.marks: dict[Path, tuple[int, int]] = {}
         self.key_marks: dict[Path, tuple[int, int]] = {}
         self.problems: list[Problem] = []
@@ -62,8 +77,18 @@ class _Builder:
     def pos(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
 
+    def error(self, node: yaml.Node, message: str) -> None:
+        line, col = self.pos(node)
+        self.problems.append(Problem(self.path, line, col, "error", message, "yaml-syntax"))
+
     def build(self, node: yaml.Node, path: Path) -> Any:
+        if id(node) in self.seen:
+            raise _AliasFound
+        self.seen.add(id(node))
         self.marks[path] = self.pos(node)
+        if len(path) > MAX_DEPTH:
+            self.error(node, f"nesting deeper than {MAX_DEPTH} levels; a claim file needs a few")
+            return None
         if node.tag not in _TAGS:
             # Only plain data: a tag such as !!python/object is reported, never constructed.
             line, col = self.pos(node)
@@ -109,6 +134,9 @@ class _Builder:
         value = node.value
         if tag == "tag:yaml.org,2002:str":
             return value
+        if tag in _NUMBER_TAGS and len(value) > MAX_NUMBER:
+            self.error(node, f"a number of {len(value)} characters; at most {MAX_NUMBER} are read")
+            return None
         if tag == "tag:yaml.org,2002:int" and _INT.match(value):
             return int(value.replace("_", ""))
         if tag == "tag:yaml.org,2002:float" and _FLOAT.match(value):
@@ -134,6 +162,8 @@ def load_yaml(text: str, path: str) -> tuple[Loaded | None, list[Problem]]:
         if exc.context:
             message = f"{exc.context}: {message}" if exc.problem else exc.context
         return None, [Problem(path, line, col, "error", f"invalid YAML: {message}", "yaml-syntax")]
+    except yaml.reader.ReaderError as exc:
+        return None, [_reader_problem(text, path, exc)]
     except yaml.YAMLError as exc:
         return None, [Problem(path, 1, 1, "error", f"invalid YAML: {exc}", "yaml-syntax")]
     if node is None:
@@ -141,6 +171,28 @@ def load_yaml(text: str, path: str) -> tuple[Loaded | None, list[Problem]]:
     builder = _Builder(path)
     try:
         data = builder.build(node, ())
-    except yaml.YAMLError as exc:
-        return None, [Problem(path, 1, 1, "error", f"invalid YAML: {exc}", "yaml-syntax")]
+    except _AliasFound:
+        return None, _alias_problems(text, path)
     return Loaded(data, builder.marks, builder.key_marks, builder.quoted), builder.problems
+
+
+def _reader_problem(text: str, path: str, exc: yaml.reader.ReaderError) -> Problem:
+    """A character YAML does not allow, at its line:col (libyaml counts UTF-8 bytes)."""
+    before = text.encode("utf-8")[: exc.position].decode("utf-8", errors="ignore")
+    line = before.count("\n") + 1
+    col = len(before) - (before.rfind("\n") + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+    message = f"control character U+{code:04X} is not allowed in a claim file (write it as an escape in a double-quoted string)"
+    return Problem(path, line, col, "error", message, "yaml-syntax")
+
+
+def _alias_problems(text: str, path: str) -> list[Problem]:
+    """Where the file uses aliases: the event stream names each one's place."""
+    marks = [
+        event.start_mark
+        for event in yaml.parse(text, Loader=_Loader)
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None
+    ]
+    message = "YAML aliases (*name) are not allowed in a claim file: write the value out"
+    problems = [Problem(path, m.line + 1, m.column + 1, "error", message, "yaml-syntax") for m in marks[:MAX_ALIAS_FINDINGS]]
+    return problems or [Problem(path, 1, 1, "error", message, "yaml-syntax")]

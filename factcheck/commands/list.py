@@ -6,11 +6,11 @@ import json
 from typing import Any
 
 from factcheck.claims.model import KINDS
-from factcheck.claims.source import align
 from factcheck.config import Config
 from factcheck.errors import UsageError
 from factcheck.lint.engine import build_context
 from factcheck.output import terminal_width
+from factcheck.output.columns import align
 
 
 def list_rows(config: Config, kind: str | None, source: str | None) -> list[dict[str, Any]]:
@@ -43,10 +43,11 @@ def list_rows(config: Config, kind: str | None, source: str | None) -> list[dict
 
 
 def render_list(config: Config, kind: str | None, source: str | None, fmt: str, color: str) -> tuple[str, int]:
-    from factcheck.output import choose_format, use_color
+    from factcheck.output import choose
 
+    style = choose(fmt, color, ("auto", "text", "json"))
     rows = list_rows(config, kind, source)
-    out = choose_format(fmt)
+    out = style.kind
     if out == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n", 0
     if out == "rich":
@@ -56,7 +57,7 @@ def render_list(config: Config, kind: str | None, source: str | None, fmt: str, 
         table = Table("id", "kind", "value", "source")
         for row in rows:
             table.add_row(row["id"], row["kind"], row["value"], row["where"])
-        console = Console(record=True, width=terminal_width(200), force_terminal=use_color(color), no_color=not use_color(color))
+        console = Console(record=True, width=terminal_width(200), force_terminal=style.color, no_color=not style.color)
         with console.capture() as capture:
             console.print(table)
         return capture.get(), 0

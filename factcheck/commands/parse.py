@@ -49,7 +49,7 @@ def render_text(exprs: list[Expression]) -> str:
     """One line per expression: span, text, kind, meaning, unit, dimension, qualifier."""
     if not exprs:
         return EMPTY
-    from factcheck.claims.source import align
+    from factcheck.output.columns import align
 
     return "\n".join(align([_row(e) for e in exprs]))
 

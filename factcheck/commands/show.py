@@ -9,18 +9,13 @@ from typing import Any
 from factcheck.claims.project import CheckEntry, ClaimEntry
 from factcheck.config import Config
 from factcheck.errors import UsageError
-from factcheck.lint.context import Context
+from factcheck.lint.context import RuleContext
 from factcheck.lint.engine import build_context, run
 from factcheck.lint.registry import RULES
 from factcheck.lint.report import Report
 from factcheck.output import terminal_width
 
-CONTEXT_CHARS = 60
-
-# Rules that speak about single claims, in the order they are shown.
-CLAIM_RULES = ("span-in-text", "quote-matches-span", "value-matches-text", "measure-agrees",
-               "percent-range", "date-not-after-publication", "period-order")
-
+SHOWN_AROUND = 60  # code points of the sentence shown on each side of a span, at most
 
 def _context_parts(entry: ClaimEntry) -> tuple[str, str, str, int, int] | None:
     """(before, span text, after, line, col) of the sentence around the claim's span."""
@@ -31,32 +26,14 @@ def _context_parts(entry: ClaimEntry) -> tuple[str, str, str, int, int] | None:
     if end > len(source.text):
         return None
     lo, hi = source.sentence_bounds(start, end)
-    lo, hi = max(lo, start - CONTEXT_CHARS), min(hi, end + CONTEXT_CHARS)
+    lo, hi = max(lo, start - SHOWN_AROUND), min(hi, end + SHOWN_AROUND)
     line, col = source.line_col(start)
     before = ("…" if lo > 0 and source.text[lo - 1] not in "。！？!?\n \t\u3000" else "") + source.text[lo:start]
     after = source.text[end:hi] + ("…" if hi < len(source.text) and source.text[hi - 1] not in "。\n" else "")
     return before, source.text[start:end], after, line, col
 
 
-def _applies(rule_id: str, claim: Any) -> bool:
-    """Whether a per-claim rule has anything to say about this claim."""
-    spanned = claim.span is not None
-    if rule_id in ("span-in-text", "quote-matches-span"):
-        return spanned
-    if rule_id == "value-matches-text":
-        return spanned and bool(claim.kind in ("quantity", "date", "reference"))
-    if rule_id == "measure-agrees":
-        return getattr(claim, "measure", None) is not None
-    if rule_id == "percent-range":
-        return bool(getattr(claim, "unit", None) in ("%", "％"))
-    if rule_id == "date-not-after-publication":
-        return bool(claim.kind == "date")
-    if rule_id == "period-order":
-        return bool(claim.kind == "date" and claim.start is not None and claim.end is not None)
-    return True
-
-
-def claim_data(ctx: Context, report: Report, entry: ClaimEntry) -> dict[str, Any]:
+def claim_data(ctx: RuleContext, report: Report, entry: ClaimEntry) -> dict[str, Any]:
     from factcheck.meaning.values import claim_value
 
     claim = entry.claim
@@ -95,12 +72,12 @@ def claim_data(ctx: Context, report: Report, entry: ClaimEntry) -> dict[str, Any
         }
     findings = [p for p in report.problems if p.claim_id == entry.id]
     rules = []
-    for rule_id in CLAIM_RULES:
-        if rule_id not in RULES or rule_id in ctx.disabled or not _applies(rule_id, claim):
+    for rule in RULES.values():
+        if rule.applies is None or rule.id not in ctx.enabled or not rule.applies(claim):
             continue
-        mine = [p for p in findings if p.rule == rule_id]
+        mine = [p for p in findings if p.rule == rule.id]
         rules.append({
-            "rule": rule_id,
+            "rule": rule.id,
             "verdict": "fail" if any(p.level == "error" for p in mine) else ("unknown" if mine else "pass"),
             "messages": [p.message for p in mine],
         })
@@ -244,14 +221,15 @@ def show_data(config: Config, ident: str) -> dict[str, Any]:
 
 
 def render_show(config: Config, ident: str, fmt: str, color: str) -> tuple[str, int]:
-    from factcheck.output import choose_format, use_color
+    from factcheck.output import choose
 
+    style = choose(fmt, color, ("auto", "text", "json"))
     data = show_data(config, ident)
-    kind = choose_format(fmt)
+    kind = style.kind
     failed = any(r["verdict"] == "fail" for r in data.get("rules", [])) or data.get("verdict") in ("fail", "error")
     code = 1 if failed else 0
     if kind == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n", code
     if kind == "rich":
-        return _rich(data, use_color(color)), code
+        return _rich(data, style.color), code
     return _plain(data), code

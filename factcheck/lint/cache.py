@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -60,10 +61,20 @@ def config_stamp(config: Config) -> str:
 
 
 def _sha(path: Path) -> str | None:
+    """sha256 of a regular file's bytes; None for anything else (a FIFO is never waited on)."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 class ResultCache:
@@ -78,7 +89,7 @@ class ResultCache:
     def entry_path(self, rel: str) -> Path:
         return self.folder / (hashlib.sha256(rel.encode()).hexdigest()[:32] + ".json")
 
-    def _source_sha(self, rel: str) -> str | None:
+    def source_sha(self, rel: str) -> str | None:
         if rel not in self._sources:
             self._sources[rel] = _sha(self.root / rel)
         return self._sources[rel]
@@ -98,7 +109,7 @@ class ResultCache:
             if entry.get("path") != rel or entry.get("claim") != claim_sha:
                 return None
             source = entry.get("source")
-            if source is not None and (not isinstance(source, list) or self._source_sha(source[0]) != source[1]):
+            if source is not None and (not isinstance(source, list) or self.source_sha(source[0]) != source[1]):
                 return None
             if entry.get("rest") != hashlib.sha256(rest).hexdigest():
                 return None

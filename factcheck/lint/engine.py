@@ -1,102 +1,110 @@
-"""`factcheck verify`: load the project, run every rule, return a report.
+"""The rule engine: load the project, run the rules a command asks for, return a report.
 
-A claim file's own rules (its schema, spans, values, source) run as it is loaded,
-one file at a time, and leave its `FileFacts`; the project-wide rules (ids,
-names, measures, declared checks) then run over the facts of every file. With the
-result cache, an unchanged file's facts are read from the cache instead of
-loading it again.
+The engine stamps each rule's id and level on its findings (a finding may carry
+its own level, e.g. an `unknown` verdict is a warning) and collects the declared
+checks' results into the report.
+
+Claim- and file-scope rules run on each loaded claim file and leave its
+`FileFacts` (lint/facts.py); the project-scope rules run over the facts of every
+file. `verify` loads one claim file at a time and, with the result cache
+(lint/cache.py), reads an unchanged file's facts instead of loading it.
 """
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.config import Config
 from factcheck.errors import UsageError
-from factcheck.lint.context import Context
+from factcheck.lint.context import RuleContext
+from factcheck.lint.problem import Problem
 from factcheck.lint.report import Report
 
 if TYPE_CHECKING:
     from factcheck.lint.cache import ResultCache
     from factcheck.lint.facts import FileFacts
-    from factcheck.lint.problem import Problem
+    from factcheck.lint.rule import Rule, Scope
 
-# Rules that relate claims to one another across files. They read every file's facts;
-# with only some files loaded they would report names as unknown or miss conflicts,
-# so `--files-only` leaves them to a whole-project run. In registry order.
-PROJECT_RULES = ("unique-ids", "names-exist", "measure-agrees", "check")
-_MODULES = {"check": "declared"}
-
-
-def known_rules() -> set[str]:
-    from factcheck.lint.registry import LOAD_RULES, RULES
-
-    return set(RULES) | set(LOAD_RULES)
+EVERY_SCOPE: frozenset[Scope] = frozenset({"claim", "file", "project"})
+# `--files-only` checks each named file on its own: rules that relate claims across
+# files would report names as unknown or miss conflicts with only some files loaded.
+FILE_SCOPES: frozenset[Scope] = frozenset({"claim", "file"})
+# The project-scope rules, in registry order, by module: a run whose files all come
+# from the cache imports these and not the registry (which imports every rule).
+PROJECT_RULES = {"unique-ids": "unique_ids", "names-exist": "names_exist", "measure-agrees": "measure_agrees", "check": "check"}
 
 
 def _check_disabled(config: Config) -> None:
     if not config.disable:
         return
-    unknown = sorted(set(config.disable) - known_rules())
+    from factcheck.lint.registry import ALL_RULES
+
+    unknown = sorted(set(config.disable) - set(ALL_RULES))
     if unknown:
-        raise UsageError(f"unknown rule '{unknown[0]}' in disable (known: {', '.join(sorted(known_rules()))})")
+        raise UsageError(f"unknown rule '{unknown[0]}' in disable (known: {', '.join(sorted(ALL_RULES))})")
 
 
-def build_context(config: Config, paths: list[Path] | None = None) -> Context:
-    """The whole project loaded (for commands that read claims: show, list)."""
+def build_context(config: Config, paths: list[Path] | None = None,
+                  scopes: frozenset[Scope] = EVERY_SCOPE) -> RuleContext:
     from factcheck.claims.project import load_project, require_paths
+    from factcheck.lint.registry import select
 
     _check_disabled(config)
     require_paths(paths or [])
     project = load_project(config, paths)
-    return Context(project=project, disabled=config.disable)
+    enabled = frozenset(rule.id for rule in select(config.disable, scopes))
+    return RuleContext(project=project, enabled=enabled)
 
 
-def run(ctx: Context) -> Report:
-    """Every rule over a loaded project (`build_context`)."""
+def run(ctx: RuleContext) -> Report:
+    """Every enabled rule over a loaded project (`build_context`)."""
     from factcheck.lint.facts import summarize
-    from factcheck.lint.registry import run_rules
 
-    project = ctx.project
-    own = [p for p in project.problems if p.rule not in ctx.disabled]
-    disabled = ctx.disabled
-    ctx.disabled = disabled | frozenset(PROJECT_RULES)
-    own.extend(run_rules(ctx))
-    ctx.disabled = disabled
     by_path: dict[str, list[Problem]] = {}
-    for p in own:
+    for p in _file_problems(ctx, ctx.project.problems):
         by_path.setdefault(p.path, []).append(p)
-    ctx.facts = [summarize(lf, ctx, by_path.get(lf.path, [])) for lf in project.files]
-    return _report(ctx, project_rules=True)
+    ctx.facts = [summarize(lf, ctx, by_path.get(lf.path, [])) for lf in ctx.project.files]
+    return _report(ctx)
 
 
-def _report(ctx: Context, project_rules: bool) -> Report:
+def _file_problems(ctx: RuleContext, loading: list[Problem]) -> list[Problem]:
+    """The loader's findings and those of the claim- and file-scope rules."""
+    from factcheck.lint.registry import RULES
+
+    problems = [p for p in loading if p.rule not in ctx.project.config.disable]
+    for rule in RULES.values():
+        if rule.id in ctx.enabled and rule.scope != "project":
+            problems.extend(_stamped(rule, ctx))
+    return problems
+
+
+def _report(ctx: RuleContext) -> Report:
+    """The facts' own findings, and the project-scope rules' over all the facts."""
     problems = [p for facts in ctx.facts for p in facts.problems()]
-    if project_rules:
-        import importlib
-
-        for rule_id in PROJECT_RULES:
-            if rule_id not in ctx.disabled:
-                module = importlib.import_module(f"factcheck.lint.rules.{_MODULES.get(rule_id, rule_id.replace('-', '_'))}")
-                problems.extend(module.check(ctx))
+    for rule_id, module in PROJECT_RULES.items():
+        if rule_id in ctx.enabled:
+            problems.extend(_stamped(importlib.import_module(f"factcheck.lint.rules.{module}").RULE, ctx))
     problems.sort(key=lambda p: p.sort_key())
-    report = Report(problems=problems, files=len(ctx.facts), claims=sum(f.claim_count for f in ctx.facts))
-    report.checks = list(ctx.cache.get("check_results", []))
-    return report
+    return Report(problems=problems, files=len(ctx.facts), claims=sum(f.claim_count for f in ctx.facts),
+                  checks=ctx.check_results)
+
+
+def _stamped(rule: Rule, ctx: RuleContext) -> list[Problem]:
+    return [Problem.stamped(finding, rule.id, rule.level) for finding in rule.check(ctx)]
 
 
 def _load_file(path: Path, config: Config, cache: ResultCache | None, rel: str) -> FileFacts:
-    """Load one claim file, run its own rules, and keep its facts (in the cache too)."""
+    """Load one claim file, run its claim- and file-scope rules, keep its facts (in the cache too)."""
     from factcheck.claims.project import Project, SourceCache, load_claim_file, resolve_source
     from factcheck.lint.facts import summarize
-    from factcheck.lint.registry import run_rules
+    from factcheck.lint.registry import select
 
-    lf, problems = load_claim_file(path, config, SourceCache())
-    ctx = Context(project=Project(config, [lf], problems), disabled=config.disable | frozenset(PROJECT_RULES))
-    own = [p for p in problems if p.rule not in config.disable]
-    own.extend(run_rules(ctx))
-    facts = summarize(lf, ctx, own)
+    lf, loading = load_claim_file(path, config, SourceCache())
+    enabled = frozenset(rule.id for rule in select(config.disable, FILE_SCOPES))
+    ctx = RuleContext(project=Project(config, [lf], loading), enabled=enabled)
+    facts = summarize(lf, ctx, _file_problems(ctx, loading))
     if cache is not None:
         data = lf.loaded.data if lf.loaded is not None else None
         text = data.get("source") if isinstance(data, dict) else None
@@ -106,16 +114,19 @@ def _load_file(path: Path, config: Config, cache: ResultCache | None, rel: str) 
             resolved, _ = resolve_source(config.root, text)
             if resolved is not None:  # a path refused for where it leads is not kept
                 source = resolved.relative_to(config.root.resolve()).as_posix()
-                sha = lf.source.sha256 if lf.source is not None else cache._source_sha(source)
+                sha = lf.source.sha256 if lf.source is not None else cache.source_sha(source)
                 cache.put(path, rel, facts, source, sha)
     return facts
 
 
 def verify(config: Config, paths: list[Path] | None = None, files_only: bool = False, use_cache: bool = True) -> Report:
-    from factcheck.claims.project import Project, discover, rel, require_paths
+    """Every enabled rule over the project's claim files (or those named), one file at a time."""
+    from factcheck.claims.project import Project, _readable_folder, discover, rel, require_paths
 
     _check_disabled(config)
     require_paths(paths or [])
+    _readable_folder(config, config.claims, "claims")
+    _readable_folder(config, config.seeds, "sources")
     cache = None
     if use_cache and config.cache:
         from factcheck.lint.cache import ResultCache
@@ -128,8 +139,8 @@ def verify(config: Config, paths: list[Path] | None = None, files_only: bool = F
         if facts is None:
             facts = _load_file(path, config, cache, name)
         all_facts.append(facts)
-    ctx = Context(project=Project(config), disabled=config.disable, facts=all_facts)
-    report = _report(ctx, project_rules=not files_only)
+    enabled = frozenset() if files_only else frozenset(PROJECT_RULES) - config.disable
+    report = _report(RuleContext(project=Project(config), enabled=enabled, facts=all_facts))
     if cache is not None:
         cache.save()
     return report

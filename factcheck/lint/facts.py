@@ -24,7 +24,7 @@ from factcheck.records import Record
 
 if TYPE_CHECKING:
     from factcheck.claims.project import LoadedFile
-    from factcheck.lint.context import Context
+    from factcheck.lint.context import RuleContext
     from factcheck.meaning.dims import Dim
     from factcheck.meaning.interval import Interval
 
@@ -334,13 +334,12 @@ def row_problem(row: list[Any]) -> Problem:
     return Problem(path, line, col, level, message, rule, claim_id, check_id, verdict, location, details)
 
 
-def summarize(lf: LoadedFile, ctx: Context, problems: list[Problem]) -> FileFacts:
+def summarize(lf: LoadedFile, ctx: RuleContext, problems: list[Problem]) -> FileFacts:
     """The facts of a loaded claim file; `problems` are its own findings (load and file rules).
 
     `ctx` is the context the file's rules ran in, so values computed there are reused.
     """
     from factcheck.checklang.language import RuleSyntaxError, rule_names
-    from factcheck.lint.rules.names_exist import parsed_rule
     from factcheck.meaning.values import claim_value
 
     order: list[tuple[tuple[int, int], str, str]] = []
@@ -363,7 +362,7 @@ def summarize(lf: LoadedFile, ctx: Context, problems: list[Problem]) -> FileFact
     nodes = []
     for check_entry in lf.checks:
         order.append((check_entry.pos("id"), check_entry.id, "k"))
-        node = parsed_rule(ctx, check_entry)
+        node = ctx.parsed_rule(check_entry)
         parsed: list[Any]
         if isinstance(node, RuleSyntaxError):
             parsed = ["error", node.offset, node.message]

@@ -88,6 +88,7 @@ class Report(Record):
         files = f"{self.files} file" + ("s" if self.files != 1 else "")
         return (
             f"{self.claims} claims in {files}, {len(self.checks)} checks: "
-            f"{v['pass']} pass, {v['fail']} fail, {v['unknown']} unknown; "
+            f"{v['pass']} pass, {v['fail']} fail, {v['unknown']} unknown"
+            + (f", {v['error']} not computed" if v["error"] else "") + "; "
             f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
         )

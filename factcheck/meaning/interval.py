@@ -4,7 +4,7 @@ An interval is what a written figure means: `3.3万余` is the open interval
 (33000, 34000); `超过20亿` is (2e9, inf). Unbounded ends are +-inf and are
 always open.
 
-Arithmetic (`+ - * /`, negation, `abs`, `minimum`, `maximum`, `hull`) returns
+Arithmetic (`+ - * /`, negation, `abs`, `.minimum`, `.maximum`, `.hull`) returns
 the smallest interval holding every result of the operation on members of the
 operands, and keeps track of whether each end is attained: (1, 2) + [1, 1] is
 (2, 3), not [2, 3]. Two conventions make infinite ends work: 0 * inf counts as 0
@@ -17,7 +17,7 @@ say) it is moved outward by one unit in the last place, so the result always
 encloses the exact one; exact results (sums and products of whole numbers) are
 left untouched, so `[1, 2] + 1 <= 3` stays a clean `pass`.
 
-Comparisons return a three-valued verdict (see DESIGN.md, "Checks and verdicts"):
+Comparisons return a three-valued verdict (see docs/meanings.md, "Verdicts"):
 `pass` if the relation holds for every pair of members, `fail` if for none,
 `unknown` otherwise; `==` passes when the intervals overlap (the figures agree
 within their stated precision) and fails when they are disjoint.
@@ -291,44 +291,6 @@ COMPARISONS: dict[str, Callable[[Interval, Interval | float], Verdict]] = {
     "==": Interval.eq,
     "!=": Interval.ne,
 }
-
-
-def compare(op: str, a: Interval | float, b: Interval | float) -> Verdict:
-    """Three-valued `a op b` for op in `< <= > >= == !=`."""
-    try:
-        method = COMPARISONS[op]
-    except KeyError:
-        raise IntervalError(f"unknown comparison {op!r}") from None
-    return method(_as_interval(a), b)
-
-
-def hull(first: Interval | float, *rest: Interval | float) -> Interval:
-    """The smallest interval holding all the given ones."""
-    result = _as_interval(first)
-    for item in rest:
-        result = result.hull(item)
-    return result
-
-
-def minimum(first: Interval | float, *rest: Interval | float) -> Interval:
-    """The interval of min(x1, x2, ...) over members of each."""
-    result = _as_interval(first)
-    for item in rest:
-        result = result.minimum(item)
-    return result
-
-
-def maximum(first: Interval | float, *rest: Interval | float) -> Interval:
-    """The interval of max(x1, x2, ...) over members of each."""
-    result = _as_interval(first)
-    for item in rest:
-        result = result.maximum(item)
-    return result
-
-
-def overlaps(a: Interval | float, b: Interval | float) -> bool:
-    """True if some number lies in both."""
-    return _as_interval(a).overlaps(b)
 
 
 # -- internals ----------------------------------------------------------------------

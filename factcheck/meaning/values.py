@@ -15,7 +15,7 @@ from typing import Any
 
 from factcheck.claims.model import DateClaim, Measured, date_range
 from factcheck.claims.project import ClaimEntry
-from factcheck.lint.context import Context
+from factcheck.lint.context import RuleContext
 from factcheck.meaning.days import DATE, date_interval, date_text
 from factcheck.meaning.dims import Dim
 from factcheck.meaning.interval import Interval, fmt_number
@@ -68,7 +68,7 @@ def _published(entry: ClaimEntry) -> dt.date | None:
     return published.date() if published else None
 
 
-def _tolerance(ctx: Context, entry: ClaimEntry, claim: Measured) -> float:
+def _tolerance(ctx: RuleContext, entry: ClaimEntry, claim: Measured) -> float:
     if claim.tolerance is not None:
         return claim.tolerance
     header = entry.file.header
@@ -101,7 +101,7 @@ def _display(interval: Interval, unit: str) -> str:
     return f"{interval} {unit}".strip()
 
 
-def _measured(ctx: Context, entry: ClaimEntry, claim: Measured) -> ClaimValue:
+def _measured(ctx: RuleContext, entry: ClaimEntry, claim: Measured) -> ClaimValue:
     from factcheck.numbers import find_expressions, interval_for, unit_dim
 
     tolerance = _tolerance(ctx, entry, claim)
@@ -145,8 +145,10 @@ def _same_reading(claim: Measured, expr: Any) -> bool:
 
 
 def _unit_text(unit: str | None, per: float | None, per_unit: str | None) -> str:
-    """A unit as shown and compared: `起/100000人` for a rate, else the unit itself."""
-    return f"{unit or ''}/{fmt_number(per)}{per_unit or ''}" if per else unit or ""
+    """A unit as shown and compared: `起/10万人` for a rate (as the reader shows it), else the unit."""
+    from factcheck.numbers.expression import per_text
+
+    return f"{unit or ''}/{per_text(per)}{per_unit or ''}" if per else unit or ""
 
 
 def _compare(claim: Measured, expr: Any, unit: str) -> str | None:
@@ -195,9 +197,9 @@ def _date(entry: ClaimEntry, claim: DateClaim) -> ClaimValue:
     return ClaimValue(interval, DATE, "date", date_text(interval), derivation, 1.0, written, written_at, mismatch, problem)
 
 
-def claim_value(ctx: Context, entry: ClaimEntry) -> ClaimValue | None:
+def claim_value(ctx: RuleContext, entry: ClaimEntry) -> ClaimValue | None:
     """The claim's meaning, computed once per run; None for kinds without a value."""
-    cache: dict[int, ClaimValue | None] = ctx.cache.setdefault("values", {})
+    cache = ctx.values
     key = id(entry)
     if key not in cache:
         claim = entry.claim

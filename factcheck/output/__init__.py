@@ -8,22 +8,47 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TextIO
+from typing import NamedTuple, TextIO
+
+from factcheck.errors import UsageError
 
 FORMATS = ("auto", "text", "json", "github", "sarif")
 COLORS = ("auto", "always", "never")
 
 
-def choose_format(fmt: str, stream: TextIO | None = None, color: str = "auto") -> str:
-    """The module to render with: `auto` is github under GitHub Actions, rich when colour is
-    on (a terminal, or `--color always`), plain text otherwise; `text --color always` is rich too."""
-    if fmt == "auto" and os.environ.get("GITHUB_ACTIONS") == "true":
-        return "github"
-    if fmt == "auto":
-        return "rich" if use_color(color, stream) else "text"
-    if fmt == "text" and color == "always":
-        return "rich"
-    return fmt
+class Style(NamedTuple):
+    """How a command prints: the renderer (`rich`, `text`, `json`, ...) and whether in colour."""
+
+    kind: str
+    color: bool
+
+
+def choose(fmt: str, color: str, formats: tuple[str, ...] = FORMATS, stream: TextIO | None = None) -> Style:
+    """The one place every command turns --format and --color into a renderer and colour.
+
+    Bad values are usage errors. `--color always` colours into a pipe too.
+    """
+    if fmt not in formats:
+        raise UsageError(f"--format must be one of {', '.join(formats)}, not '{fmt}'")
+    if color not in COLORS:
+        raise UsageError(f"--color must be one of {', '.join(COLORS)}, not '{color}'")
+    stream = stream or sys.stdout
+    colored = use_color(color, stream)
+    kind = fmt
+    if fmt == "auto" and os.environ.get("GITHUB_ACTIONS") == "true" and "github" in formats:
+        kind = "github"
+    elif fmt == "auto":
+        kind = "rich" if colored or _is_terminal(stream) else "text"
+    elif fmt == "text" and color == "always":
+        kind = "rich"
+    return Style(kind, colored)
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except ValueError:  # a closed stream is not a terminal
+        return False
 
 
 def use_color(color: str, stream: TextIO | None = None) -> bool:
@@ -35,11 +60,7 @@ def use_color(color: str, stream: TextIO | None = None) -> bool:
     # https://no-color.org: any non-empty NO_COLOR turns colour off.
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
-    stream = stream or sys.stdout
-    try:
-        return stream.isatty()
-    except ValueError:  # a closed stream is not a terminal
-        return False
+    return _is_terminal(stream or sys.stdout)
 
 
 def terminal_width(most: int) -> int:

@@ -55,15 +55,12 @@ def split_doc(rule_id: str, doc: str) -> tuple[str, str]:
 
 def rule_table() -> list[dict[str, Any]]:
     """A reportingDescriptor for every built-in rule and every loading rule."""
-    from factcheck.lint.registry import LOAD_RULES, RULES
+    from factcheck.lint.registry import ALL_RULES
 
     rules = []
-    for rule_id, module in RULES.items():
-        short, full = split_doc(rule_id, module.__doc__ or rule_id)
-        level = getattr(module, "LEVEL", "error")
-        rules.append(_descriptor(rule_id, short, full, level))
-    for rule_id, text in LOAD_RULES.items():
-        rules.append(_descriptor(rule_id, text, text, "error"))
+    for rule in ALL_RULES.values():
+        short, full = split_doc(rule.id, rule.doc or rule.id)
+        rules.append(_descriptor(rule.id, short, full, rule.level))
     return rules
 
 

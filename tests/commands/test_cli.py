@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import typer.main
 
 from factcheck.cli import app
@@ -63,7 +64,7 @@ def test_internal_error_is_one_line_exit_3(project: Path, run, monkeypatch) -> N
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(factcheck.lint.engine, "verify", boom)
+    monkeypatch.setattr(factcheck.lint.engine, "verify", boom)  # what verify runs, cache or not
     result = run("verify")
     assert result.code == 3
     assert result.err == "factcheck: internal error: RuntimeError: boom (run with --debug for a traceback)\n"
@@ -122,3 +123,15 @@ def test_list_filters_by_kind(project: Path, run) -> None:
     assert "俞国孟" in rows[1]
     bad = run("list", "--kind", "number")
     assert bad.code == 2
+
+
+@pytest.mark.parametrize("args", [("show", "online_items"), ("list",), ("verify",)])
+def test_color_always_colours_every_command_into_a_pipe(project: Path, run, args: tuple[str, ...]) -> None:
+    """One choice of format and colour for every command: --color always means colour, even in a pipe."""
+    import re
+
+    coloured = run(*args, "--color", "always")
+    plain = run(*args, "--color", "never")
+    assert coloured.code == plain.code == 0
+    assert re.search(r"\x1b\[[0-9;]*m", coloured.out)
+    assert not re.search(r"\x1b\[", plain.out)

@@ -130,7 +130,7 @@ def test_extract_into_an_empty_claim_file_then_verify_passes(article, run) -> No
     result = run("extract", ARTICLE, "--into", "claims/police.yaml")
     assert (result.code, result.out) == (0, f"claims/police.yaml: added {len(EXPECTED)} claims (0 already covered)\n")
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# Proposed by factcheck extract, reviewed by hand.\n" + HEADER + "claims:     # none yet\n  - id: years_5\n")
+    assert text.startswith("# Proposed by factcheck extract, reviewed by hand.\n" + HEADER + "claims:  # none yet\n  - id: years_5\n")
     result = run("verify")
     assert (result.code, result.out) == (
         0, f"{len(EXPECTED)} claims in 1 file, 0 checks: 0 pass, 0 fail, 0 unknown; 0 errors, 0 warnings\n"

@@ -131,7 +131,7 @@ def test_show_homicide_check_explains_the_arithmetic(project: Path, run) -> None
     result = run("show", "homicide_rate_within_cap", "--format", "text")
     assert result.code == 0
     out = result.out
-    assert "homicide_rate_2023 = [0.415, 0.425) 起/100000人" in out
+    assert "homicide_rate_2023 = [0.415, 0.425) 起/10万人" in out
     assert "zj_population_2023 = [66265000, 66275000) 人" in out
     product = next(line for line in out.splitlines() if line.strip().startswith("homicide_rate_2023 * zj_population_2023 = "))
     assert product.endswith("= [274.99975, 281.66875) count")

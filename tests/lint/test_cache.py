@@ -213,6 +213,8 @@ def test_checks_report_their_arithmetic_from_the_cache(archive: Path, run, loads
         "fails": ("fail", ["rural", "stations"], True),
         "unsure": ("unknown", ["losses"], True),
         "mixed": ("error", ["stations", "content"], False),
+        "unknown_name": ("error", ["stations", "nobody"], False),
+        "broken": ("error", [], False),
         "across": ("pass", ["elsewhere", "stations"], True),
         "stations": ("pass", ["stations"], True),
     }

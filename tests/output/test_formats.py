@@ -17,13 +17,12 @@ import pytest
 import yaml
 
 from factcheck.lint.problem import Problem, SourceLocation
-from factcheck.lint.registry import LOAD_RULES, RULES
+from factcheck.lint.registry import ALL_RULES
 from factcheck.lint.report import CheckResult, Report
-from factcheck.output import choose_format, github, sarif, text, use_color
+from factcheck.output import choose, github, sarif, text, use_color
 from factcheck.output import json as json_format
 
-SHARED_SCHEMAS = Path(__file__).resolve().parents[3] / "shared" / "schemas"
-SARIF_SCHEMA = SHARED_SCHEMAS / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "sarif-schema-2.1.0.json"  # see its README
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 SOURCE = "第一行。\n警方说：“案件下降了。”\n"
@@ -111,8 +110,6 @@ def change_source_after_span(root: Path) -> None:
 
 
 def sarif_validator() -> Any:
-    if not SHARED_SCHEMAS.is_dir():
-        pytest.skip(f"SARIF schema folder not found at {SHARED_SCHEMAS} (shared/ sits beside the project)")
     from jsonschema import Draft4Validator
     from referencing import Registry, Resource
     from referencing.jsonschema import DRAFT4
@@ -139,13 +136,13 @@ def test_sarif_rules_cover_every_rule_with_its_docstring() -> None:
     assert driver["version"]
     assert driver["informationUri"].startswith("https://")
     rules = {rule["id"]: rule for rule in driver["rules"]}
-    assert set(rules) == set(RULES) | set(LOAD_RULES)
+    assert set(rules) == set(ALL_RULES)
     span = rules["span-in-text"]
     assert span["shortDescription"]["text"] == "A claim's span lies within its source text."
     assert span["fullDescription"]["text"].startswith("A claim's span lies within its source text.\n\nSpans are")
     assert span["defaultConfiguration"]["level"] == "error"
     assert rules["source-hash"]["defaultConfiguration"]["level"] == "warning"
-    assert rules["schema"]["shortDescription"]["text"] == LOAD_RULES["schema"]
+    assert rules["schema"]["shortDescription"]["text"] == ALL_RULES["schema"].summary
 
 
 def test_sarif_results_locations_and_properties() -> None:
@@ -297,17 +294,19 @@ def test_auto_color_on_a_terminal_honours_no_color_and_dumb_terminals(monkeypatc
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
     terminal = FakeTerminal()
-    assert use_color("auto", terminal) and choose_format("auto", terminal) == "rich"
-    assert not use_color("auto", io.StringIO()) and choose_format("auto", io.StringIO()) == "text"
-    assert choose_format("auto", terminal, color="never") == "text"
+    assert choose("auto", "auto", stream=terminal) == ("rich", True)
+    assert choose("auto", "auto", stream=io.StringIO()) == ("text", False)
+    # On a terminal the layout stays the terminal's; only the colour goes.
+    assert choose("auto", "never", stream=terminal) == ("rich", False)
     monkeypatch.setenv("NO_COLOR", "1")
-    assert not use_color("auto", terminal) and choose_format("auto", terminal) == "text"
+    assert not use_color("auto", terminal) and choose("auto", "auto", stream=terminal) == ("rich", False)
     monkeypatch.delenv("NO_COLOR")
     monkeypatch.setenv("TERM", "dumb")
-    assert not use_color("auto", terminal) and choose_format("auto", terminal) == "text"
+    assert not use_color("auto", terminal) and choose("auto", "auto", stream=terminal).color is False
     # An explicit format is never overridden by colour, except plain text asked to be coloured.
-    assert choose_format("json", terminal, color="always") == "json"
-    assert choose_format("text", io.StringIO(), color="always") == "rich"
+    assert choose("json", "always", stream=terminal) == ("json", True)
+    assert choose("text", "always", stream=io.StringIO()) == ("rich", True)
+    assert choose("auto", "always", stream=io.StringIO()) == ("rich", True)
 
 
 def test_bad_color_is_a_usage_error(tiny: Path, run: Any) -> None:

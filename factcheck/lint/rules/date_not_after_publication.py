@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.lint.context import Context
-from factcheck.lint.problem import Problem
+from factcheck.lint.context import RuleContext
+from factcheck.lint.problem import Finding
+from factcheck.lint.rule import Rule
 
-ID = "date-not-after-publication"
 
-
-def check(ctx: Context) -> Iterator[Problem]:
+def check(ctx: RuleContext) -> Iterator[Finding]:
     from factcheck.meaning.days import date_text
     from factcheck.meaning.values import claim_value
 
@@ -28,8 +27,10 @@ def check(ctx: Context) -> Iterator[Problem]:
         last_allowed = day.toordinal() + 1  # intervals of days are [first, last + 1)
         if value.interval.lo >= last_allowed or value.interval.hi > last_allowed:
             line, col = entry.pos("value") if entry.claim.value else entry.pos("end") if entry.claim.end else entry.pos()
-            yield Problem(
-                entry.file.path, line, col, "error",
-                f"'{entry.id}' ({date_text(value.interval)}) lies after the publication date {day.isoformat()}",
-                ID, claim_id=entry.id,
+            yield Finding(
+                entry.file.path, line, col, f"'{entry.id}' ({date_text(value.interval)}) lies after the publication date {day.isoformat()}", claim_id=entry.id,
             )
+
+
+RULE = Rule("date-not-after-publication", check, __doc__, scope="claim",
+            applies=lambda claim: claim.kind == "date")

@@ -11,15 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from factcheck.lint.context import Context
+from factcheck.lint.context import RuleContext
 from factcheck.lint.facts import FactValue, Measured
-from factcheck.lint.problem import Problem
+from factcheck.lint.problem import Finding
+from factcheck.lint.rule import Rule
 from factcheck.meaning.interval import Interval
 
-ID = "measure-agrees"
 
-
-def check(ctx: Context) -> Iterator[Problem]:
+def check(ctx: RuleContext) -> Iterator[Finding]:
     groups: dict[str, list[Measured]] = {}
     for facts in ctx.facts:
         if facts.measured_rows:
@@ -45,27 +44,22 @@ def check(ctx: Context) -> Iterator[Problem]:
                 day = date_interval(published.date(), published.date())
                 if not value.interval.overlaps(day):
                     line, col = entry.value_pos
-                    yield Problem(
-                        entry.claim.file.path, line, col, "error",
-                        f"'{entry.claim.id}' says {value.display}, but the file is published {published.date().isoformat()}",
-                        ID, claim_id=entry.claim.id, details={"measure": measure, "published": published.isoformat()},
+                    yield Finding(
+                        entry.claim.file.path, line, col, f"'{entry.claim.id}' says {value.display}, but the file is published {published.date().isoformat()}", claim_id=entry.claim.id, details={"measure": measure, "published": published.isoformat()},
                     )
             continue
         first, first_value = valued[0]
         for entry, value in valued[1:]:
             line, col = entry.measure_pos
             if value.dim != first_value.dim:
-                yield Problem(
-                    entry.claim.file.path, line, col, "error",
-                    f"'{entry.claim.id}' and '{first.claim.id}' share measure '{measure}' but not a dimension "
-                    f"({value.dim} vs {first_value.dim})", ID, claim_id=entry.claim.id,
+                yield Finding(
+                    entry.claim.file.path, line, col, f"'{entry.claim.id}' and '{first.claim.id}' share measure '{measure}' but not a dimension "
+                    f"({value.dim} vs {first_value.dim})", claim_id=entry.claim.id,
                 )
             elif not _scaled(value).overlaps(_scaled(first_value)):
-                yield Problem(
-                    entry.claim.file.path, line, col, "error",
-                    f"'{entry.claim.id}' ({value.display}) disagrees with '{first.claim.id}' ({first_value.display}) "
-                    f"on measure '{measure}'",
-                    ID, claim_id=entry.claim.id,
+                yield Finding(
+                    entry.claim.file.path, line, col, f"'{entry.claim.id}' ({value.display}) disagrees with '{first.claim.id}' ({first_value.display}) "
+                    f"on measure '{measure}'", claim_id=entry.claim.id,
                     details={"measure": measure, "intervals": {
                         entry.claim.id: {"interval": str(value.interval), "unit": value.unit},
                         first.claim.id: {"interval": str(first_value.interval), "unit": first_value.unit},
@@ -87,3 +81,7 @@ def _scaled(value: FactValue) -> Interval:
     if scale == 1.0:
         return interval
     return Interval(interval.lo * scale, interval.hi * scale, interval.lo_closed, interval.hi_closed)
+
+
+RULE = Rule("measure-agrees", check, __doc__, scope="project",
+            applies=lambda claim: getattr(claim, "measure", None) is not None)

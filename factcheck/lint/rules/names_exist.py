@@ -1,59 +1,36 @@
-"""names-exist: every declared check parses, and every name it uses is a claim id.
+"""names-exist: every name a declared check uses is a claim id.
 
-A syntax error is reported at the column of the rule where it was found; an
-unknown name at the column where the name stands. Names may be claims of any
-claim file in the project.
+An unknown name is reported at the column where the name stands. Names may be
+claims of any claim file in the project. (A rule that does not parse is the
+`check` rule's own error.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-from factcheck.lint.context import Context
-from factcheck.lint.problem import Problem
-
-if TYPE_CHECKING:
-    from factcheck.checklang.language import Node, RuleSyntaxError
-    from factcheck.claims.project import CheckEntry
-
-ID = "names-exist"
+from factcheck.lint.context import RuleContext
+from factcheck.lint.problem import Finding
+from factcheck.lint.rule import Rule
 
 
-def parsed_rule(ctx: Context, entry: CheckEntry) -> Node | RuleSyntaxError:
-    """The check's parsed rule, or why it does not parse; each rule is parsed once per run."""
-    from factcheck.checklang.language import RuleSyntaxError, parse_rule
-
-    parsed: dict[int, Node | RuleSyntaxError] = ctx.cache.setdefault("parsed_rules", {})
-    key = id(entry)
-    if key not in parsed:
-        try:
-            parsed[key] = parse_rule(entry.check.rule)
-        except RuleSyntaxError as exc:
-            parsed[key] = exc
-    return parsed[key]
-
-
-def check(ctx: Context) -> Iterator[Problem]:
+def check(ctx: RuleContext) -> Iterator[Finding]:
     claims = ctx.claim_files()
     checks = ctx.check_ids()
     for facts in ctx.facts:
         for entry in facts.checks:
-            error = entry.syntax_error
-            if error is not None:
-                line, col = entry.offset_pos(error[0])
-                yield Problem(
-                    facts.path, line, col, "error",
-                    f"check '{entry.id}': {error[1]}", ID, check_id=entry.id,
-                )
+            if entry.syntax_error is not None:
                 continue
             for name, offset in entry.names:
                 if name in claims:
                     continue
                 line, col = entry.offset_pos(offset)
                 hint = " (that is a check, not a claim)" if name in checks else ""
-                yield Problem(
-                    facts.path, line, col, "error",
+                yield Finding(
+                    facts.path, line, col,
                     f"check '{entry.id}' names '{name}', which is no claim in the project{hint}",
-                    ID, check_id=entry.id,
+                    check_id=entry.id,
                 )
+
+
+RULE = Rule("names-exist", check, __doc__, scope="project")

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.lint.context import Context
-from factcheck.lint.problem import Problem
+from factcheck.lint.context import RuleContext
+from factcheck.lint.problem import Finding
+from factcheck.lint.rule import Rule
 
-ID = "percent-range"
 
-
-def check(ctx: Context) -> Iterator[Problem]:
+def check(ctx: RuleContext) -> Iterator[Finding]:
     from factcheck.meaning.values import claim_value
 
     for entry in ctx.project.claims():
@@ -27,8 +26,10 @@ def check(ctx: Context) -> Iterator[Problem]:
         interval = value.interval
         if interval.lo < 0 or interval.hi > 100:
             line, col = entry.pos("value")
-            yield Problem(
-                entry.file.path, line, col, "error",
-                f"'{entry.id}' is {interval} %, outside 0 to 100 for a percentage of a whole",
-                ID, claim_id=entry.id,
+            yield Finding(
+                entry.file.path, line, col, f"'{entry.id}' is {interval} %, outside 0 to 100 for a percentage of a whole", claim_id=entry.id,
             )
+
+
+RULE = Rule("percent-range", check, __doc__, scope="claim",
+            applies=lambda claim: getattr(claim, "unit", None) in ("%", "％"))

@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.claims.source import shorten
-from factcheck.lint.context import Context
-from factcheck.lint.problem import Problem, SourceLocation
+from factcheck.lint.context import RuleContext
+from factcheck.lint.problem import Finding, SourceLocation
+from factcheck.lint.rule import Rule
 
-ID = "quote-matches-span"
 
-
-def check(ctx: Context) -> Iterator[Problem]:
+def check(ctx: RuleContext) -> Iterator[Finding]:
     for entry in ctx.project.claims():
         claim = entry.claim
         source = entry.file.source
@@ -41,7 +40,11 @@ def check(ctx: Context) -> Iterator[Problem]:
                 )
         else:
             message += f"; the quote is not in {source.path}: lost"
-        yield Problem(
-            entry.file.path, line, col, "error", message, ID, claim_id=entry.id,
+        yield Finding(
+            entry.file.path, line, col, message, claim_id=entry.id,
             source=location, details={"anchor": anchor.status, "score": anchor.score},
         )
+
+
+RULE = Rule("quote-matches-span", check, __doc__, scope="claim", fixable=True,
+            applies=lambda claim: claim.span is not None)

@@ -10,14 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from factcheck.lint.context import Context
-from factcheck.lint.problem import Problem
-
-ID = "source-hash"
-LEVEL = "warning"
+from factcheck.lint.context import RuleContext
+from factcheck.lint.problem import Finding
+from factcheck.lint.rule import Rule
 
 
-def check(ctx: Context) -> Iterator[Problem]:
+def check(ctx: RuleContext) -> Iterator[Finding]:
     for lf in ctx.project.files:
         if lf.header is None or lf.source is None or lf.header.sha256 == lf.source.sha256:
             continue
@@ -28,9 +26,10 @@ def check(ctx: Context) -> Iterator[Problem]:
                 counts[anchor.status] += 1
         summary = ", ".join(f"{counts[s]} {s}" for s in ("anchored", "moved", "changed", "lost") if counts[s])
         line, col = lf.pos(("sha256",))
-        yield Problem(
-            lf.path, line, col, "warning",
-            f"{lf.source.path} changed: sha256 is {lf.source.sha256[:12]}…, recorded {lf.header.sha256[:12]}…"
-            + (f"; quotes: {summary}" if summary else ""),
-            ID, details=dict(counts),
+        yield Finding(
+            lf.path, line, col, f"{lf.source.path} changed: sha256 is {lf.source.sha256[:12]}…, recorded {lf.header.sha256[:12]}…"
+            + (f"; quotes: {summary}" if summary else ""), details=dict(counts),
         )
+
+
+RULE = Rule("source-hash", check, __doc__, level="warning", scope="file", fixable=True)

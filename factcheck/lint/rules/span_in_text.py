@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.lint.context import Context
-from factcheck.lint.problem import Problem
+from factcheck.lint.context import RuleContext
+from factcheck.lint.problem import Finding
+from factcheck.lint.rule import Rule
 
-ID = "span-in-text"
 
-
-def check(ctx: Context) -> Iterator[Problem]:
+def check(ctx: RuleContext) -> Iterator[Finding]:
     for entry in ctx.project.claims():
         span = entry.claim.span
         source = entry.file.source
@@ -22,9 +21,11 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue
         if span[1] > len(source.text):
             line, col = entry.pos("span")
-            yield Problem(
-                entry.file.path, line, col, "error",
-                f"span [{span[0]}, {span[1]}) of '{entry.id}' ends past the end of "
-                f"{source.path} ({len(source.text)} code points)",
-                ID, claim_id=entry.id,
+            yield Finding(
+                entry.file.path, line, col, f"span [{span[0]}, {span[1]}) of '{entry.id}' ends past the end of "
+                f"{source.path} ({len(source.text)} code points)", claim_id=entry.id,
             )
+
+
+RULE = Rule("span-in-text", check, __doc__, scope="claim",
+            applies=lambda claim: claim.span is not None)

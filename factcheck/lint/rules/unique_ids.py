@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.lint.context import Context
-from factcheck.lint.problem import Problem
+from factcheck.lint.context import RuleContext
+from factcheck.lint.problem import Finding
+from factcheck.lint.rule import Rule
 
-ID = "unique-ids"
 
-
-def check(ctx: Context) -> Iterator[Problem]:
+def check(ctx: RuleContext) -> Iterator[Finding]:
     seen: set[str] = set()
     total = 0
     for facts in ctx.facts:
@@ -28,9 +27,9 @@ def check(ctx: Context) -> Iterator[Problem]:
         for ident, (line, col) in zip(facts.ids, facts.positions(), strict=True):
             if ident in first:
                 fpath, fline, fcol = first[ident]
-                yield Problem(
-                    path, line, col, "error",
-                    f"duplicate id '{ident}' (first at {fpath}:{fline}:{fcol})", ID, claim_id=ident,
-                )
+                yield Finding(path, line, col, f"duplicate id '{ident}' (first at {fpath}:{fline}:{fcol})", claim_id=ident)
             else:
                 first[ident] = (path, line, col)
+
+
+RULE = Rule("unique-ids", check, __doc__, scope="project")

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.lint.context import Context
-from factcheck.lint.problem import Problem, SourceLocation
+from factcheck.lint.context import RuleContext
+from factcheck.lint.problem import Finding, SourceLocation
+from factcheck.lint.rule import Rule
 
-ID = "value-matches-text"
 
-
-def check(ctx: Context) -> Iterator[Problem]:
+def check(ctx: RuleContext) -> Iterator[Finding]:
     from factcheck.meaning.values import claim_value
 
     for entry in ctx.project.claims():
@@ -35,11 +34,15 @@ def check(ctx: Context) -> Iterator[Problem]:
         if value.problem is not None:
             key = "text" if entry.claim.text is not None else "quote"
             line, col = entry.pos(key)
-            yield Problem(entry.file.path, line, col, "error", f"'{entry.id}': {value.problem}", ID, claim_id=entry.id)
+            yield Finding(entry.file.path, line, col, f"'{entry.id}': {value.problem}", claim_id=entry.id)
         elif value.mismatch is not None:
             line, col = entry.pos("value") if "value" in entry.claim.model_fields_set else entry.pos()
-            yield Problem(
-                entry.file.path, line, col, "error", f"'{entry.id}': {value.mismatch}", ID,
+            yield Finding(
+                entry.file.path, line, col, f"'{entry.id}': {value.mismatch}",
                 claim_id=entry.id, source=location,
                 details={"interval": str(value.interval), "unit": value.unit},
             )
+
+
+RULE = Rule("value-matches-text", check, __doc__, scope="claim",
+            applies=lambda claim: claim.span is not None and claim.kind in ("quantity", "date", "reference"))

@@ -3,22 +3,26 @@
 A check's `rule` is computed in interval arithmetic over the claims it names.
 `fail` (the figures contradict each other) is an error; `unknown` (possible but
 not certain under the stated precision) is a warning, an error with `--strict`.
-A rule mixing dimensions (yuan with percent, cases with yuan) is an error.
-The message carries the intervals and the arithmetic; `factcheck show CHECK`
-prints every step.
+A rule that does not parse, names no claim, or mixes dimensions (yuan with
+percent, cases with yuan) cannot be computed: its verdict is `error`, never a
+pass. The message carries the intervals and the arithmetic; `factcheck show
+CHECK` prints every step.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.lint.context import Context
+from factcheck.lint.context import RuleContext
 from factcheck.lint.facts import CheckFact, ClaimFact
-from factcheck.lint.problem import Level, Problem
+from factcheck.lint.problem import Finding, Level
 from factcheck.lint.report import CheckResult
+from factcheck.lint.rule import Rule
 from factcheck.records import setattr_frozen
 
-ID = "check"
+# Unknown names are reported by this rule only when names-exist does not run:
+# names-exist points at the very column of the name, so one mistake is said once.
+NAMES_RULE = "names-exist"
 
 
 class StoredResult(CheckResult):
@@ -27,7 +31,8 @@ class StoredResult(CheckResult):
     __slots__ = ("_entry",)
     _entry: CheckFact
 
-    def __init__(self, entry: CheckFact, line: int, col: int, verdict: str, names: tuple[str, ...]) -> None:
+    def __init__(self, entry: CheckFact, verdict: str, names: tuple[str, ...]) -> None:
+        line, col = entry.rule_pos
         values = (entry.id, entry.file.path, line, col, entry.rule, entry.why, verdict, names)
         for field, value in zip(("check_id", "path", "line", "col", "rule", "why", "verdict", "names"), values, strict=True):
             setattr_frozen(self, field, value)
@@ -40,6 +45,11 @@ class StoredResult(CheckResult):
     @property
     def steps(self) -> tuple[str, ...]:  # type: ignore[override]
         return self._entry.explanation[1]
+
+
+def _error(entry: CheckFact, why: str, names: list[str]) -> CheckResult:
+    line, col = entry.rule_pos
+    return CheckResult(entry.id, entry.file.path, line, col, entry.rule, entry.why, "error", why, (), tuple(names))
 
 
 def _verdict(entry: CheckFact, operands: str | None, claims: dict[str, ClaimFact]) -> str:
@@ -57,59 +67,67 @@ def _verdict(entry: CheckFact, operands: str | None, claims: dict[str, ClaimFact
         row = claim.row
         assert row is not None
         value = row_value(row[:8])
-        env[name] = Operand(value.interval, value.dim, value.unit, str(row[8]), value.scale)
+        env[name] = Operand(value.interval, value.dim, value.unit, claim.label, value.scale)
     try:
         outcome = evaluate(node, env)
-        entry.set_result(operands, outcome.verdict, outcome.summary, list(outcome.steps))
-        return outcome.verdict
     except RuleEvalError as exc:
         entry.set_result(operands, "error", exc.message, [])
         return "error"
+    entry.set_result(operands, outcome.verdict, outcome.summary, list(outcome.steps))
+    return outcome.verdict
 
 
-def check(ctx: Context) -> Iterator[Problem]:
+def check(ctx: RuleContext) -> Iterator[Finding]:
     claims = ctx.claim_files()
-    results: list[CheckResult] = []
     for facts in ctx.facts:
+        path = facts.path
         for entry in facts.checks:
-            if entry.syntax_error is not None:
-                continue  # reported by names-exist
+            line, col = entry.rule_pos
+            error = entry.syntax_error
+            if error is not None:
+                ctx.check_results.append(_error(entry, error[1], []))
+                eline, ecol = entry.offset_pos(error[0])
+                yield Finding(path, eline, ecol, f"check '{entry.id}': {error[1]}", check_id=entry.id, verdict="error")
+                continue
             names = [name for name, _ in entry.names]
             named: dict[str, ClaimFact] = {}
-            missing = []
+            unknown: list[str] = []
+            valueless: list[str] = []
             for name in dict.fromkeys(names):
                 where = claims.get(name)
-                claim = where.claim(name) if where is not None else None
-                if claim is None or not claim.has_value:
-                    missing.append(name)
+                if where is None:
+                    unknown.append(name)
                     continue
-                named[name] = claim
-            line, col = entry.rule_pos
-            if missing:
-                if all(n not in claims for n in missing):
-                    continue  # unknown names are reported by names-exist
-                bad = next(n for n in missing if n in claims)
-                yield Problem(facts.path, line, col, "error",
-                              f"check '{entry.id}': claim '{bad}' has no value to compute with", ID, check_id=entry.id)
+                claim = where.claim(name)
+                if claim.has_value:
+                    named[name] = claim
+                else:
+                    valueless.append(name)
+            if unknown or valueless:
+                why = (f"'{unknown[0]}' is no claim in the project" if unknown
+                       else f"claim '{valueless[0]}' has no value to compute with")
+                ctx.check_results.append(_error(entry, why, names))
+                if valueless or NAMES_RULE not in ctx.enabled:
+                    yield Finding(path, line, col, f"check '{entry.id}' cannot be computed: {why}",
+                                  check_id=entry.id, verdict="error")
                 continue
             # The files (by path and contents) the named claims stand in decide their values.
             operands = None
             if all(claim.file.digest for claim in named.values()):
                 operands = " ".join(f"{name}@{claim.file.digest}" for name, claim in named.items())
             verdict = _verdict(entry, operands, named)
-            results.append(StoredResult(entry, line, col, verdict, tuple(names)))
+            ctx.check_results.append(StoredResult(entry, verdict, tuple(names)))
             if verdict == "pass":
                 continue
             summary, steps = entry.explanation
             if verdict == "error":
-                yield Problem(facts.path, line, col, "error", f"check '{entry.id}': {summary}", ID,
-                              check_id=entry.id, verdict="error")
+                yield Finding(path, line, col, f"check '{entry.id}': {summary}", check_id=entry.id, verdict="error")
                 continue
             level: Level = "error" if verdict == "fail" else "warning"
-            yield Problem(
-                facts.path, line, col, level,
-                f"check '{entry.id}' {verdict}: {summary}", ID,
-                check_id=entry.id, verdict=verdict,
-                details={"steps": list(steps)},
+            yield Finding(
+                path, line, col, f"check '{entry.id}' {verdict}: {summary}",
+                level=level, check_id=entry.id, verdict=verdict, details={"steps": list(steps)},
             )
-    ctx.cache["check_results"] = results
+
+
+RULE = Rule("check", check, __doc__, scope="project")
