@@ -76,8 +76,10 @@ def verify(
 
     text, fixed, code = run_verify(_config(), paths or [], fmt=fmt, color=color, quiet=quiet,
                                    strict=strict, fix=fix, files_only=files_only, use_cache=not no_cache)
+    from factcheck.claims.source import printable
+
     for line in fixed:
-        sys.stderr.write(line + "\n")
+        sys.stderr.write(printable(line) + "\n")
     _emit(text)
     return code
 
@@ -113,23 +115,36 @@ def list_claims(
 
 @app.command()
 def parse(
-    text: Annotated[str, typer.Argument(help="Text to read, e.g. '共侦破案件3.3万余起'.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    text: Annotated[Optional[str], typer.Argument(help="Text to read, e.g. '共侦破案件3.3万余起'; '-' or none: each line of standard input.")] = None,  # noqa: UP045
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json or jsonl (one JSON array per line).")] = "text",
     published: Annotated[Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) for relative dates.")] = None,  # noqa: UP045
 ) -> int:
-    """Print every quantity and date found in TEXT, with spans and intervals."""
+    """Print every quantity and date found in TEXT (or in each line of standard input), with spans and intervals."""
     import datetime as dt
 
-    from factcheck.commands.parse import render_parse
+    from factcheck.commands.parse import (
+        FORMATS,
+        InputError,
+        input_lines,
+        render_lines,
+        render_parse,
+    )
 
-    _check_choice("--format", fmt, ("text", "json"))
+    _check_choice("--format", fmt, FORMATS)
     day = None
     if published:
         try:
             day = dt.date.fromisoformat(published)
         except ValueError:
             raise UsageError(f"--published must be YYYY-MM-DD, not '{published}'") from None
-    _emit(render_parse(text, fmt, day))
+    if text is not None and text != "-":
+        _emit(render_parse(text, fmt, day))
+        return 0
+    try:
+        for chunk in render_lines(input_lines(sys.stdin.buffer), fmt, day):
+            _emit(chunk)
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
     return 0
 
 
@@ -153,13 +168,41 @@ def add(
     ident: Annotated[Optional[str], typer.Option("--id", help="The claim's id (default: generated from its figure).")] = None,  # noqa: UP045
     kind: Annotated[Optional[str], typer.Option("--kind", "-k", help="quantity, date, quote or statement (default: guessed).")] = None,  # noqa: UP045
     into: Annotated[Optional[Path], typer.Option("--into", help="Claim file to append to (default: the one whose source is SOURCE, or claims/<stem>.yaml).")] = None,  # noqa: UP045
+    at: Annotated[Optional[str], typer.Option("--at", metavar="LINE:COL", help="Which occurrence, when QUOTE stands in SOURCE more than once: where it starts (or a position inside it).")] = None,  # noqa: UP045
 ) -> int:
     """Add one claim for QUOTE, found in SOURCE exactly or fuzzily; ambiguous or weak matches are refused."""
     from factcheck.commands.add import run_add
 
-    text, code = run_add(_config(), source, quote, ident, kind, into)
+    text, code = run_add(_config(), source, quote, ident, kind, into, at)
     _emit(text)
     return code
+
+
+@app.command()
+def report(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Claim files or folders (default: every claim file under claims/).")] = None,  # noqa: UP045
+    out: Annotated[Optional[Path], typer.Option("--output", "-o", help="The page to write for one source (default report.html), the folder for several (default report/).")] = None,  # noqa: UP045
+) -> int:
+    """Write the annotated article as a self-contained HTML page an editor opens in a browser."""
+    from factcheck.commands.report import run_report
+
+    text, code = run_report(_config(), paths or [], out)
+    _emit(text)
+    return code
+
+
+@app.command()
+def export(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Claim files or folders (default: every claim file under claims/).")] = None,  # noqa: UP045
+    fmt: Annotated[str, typer.Option("--format", "-f", help="w3c (Web Annotation JSON-LD) or csv (UTF-8 with BOM).")] = "w3c",
+    out: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,  # noqa: UP045
+    base: Annotated[Optional[str], typer.Option("--base", help="URL the project is published under, for w3c ids and sources (default: the project folder as a file: URL).")] = None,  # noqa: UP045
+) -> int:
+    """Write every claim as W3C Web Annotations or as a table for a spreadsheet."""
+    from factcheck.commands.export import FORMATS, run_export
+
+    _check_choice("--format", fmt, FORMATS)
+    return run_export(_config(), paths or [], fmt, out, base)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -60,8 +60,11 @@ def verify(args: dict[str, Any]) -> int:
     text, fixed, code = run_verify(config, args["paths"], fmt=args["fmt"], color=args["color"], quiet=args["quiet"],
                                    strict=args["strict"], fix=args["fix"], files_only=args["files_only"],
                                    use_cache=not args["no_cache"])  # fmt: skip
-    for line in fixed:
-        sys.stderr.write(line + "\n")
+    if fixed:
+        from factcheck.claims.source import printable
+
+        for line in fixed:
+            sys.stderr.write(printable(line) + "\n")
     sys.stdout.write(text)
     sys.stdout.flush()
     return code

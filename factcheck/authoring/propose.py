@@ -36,6 +36,12 @@ from typing import Any
 from factcheck.claims.anchor import context
 
 STOPS = frozenset("，,;；。！？!?：:、…()（）\n\r")
+# 、 separates the items of a list. A list of names before a figure (江苏、安徽、山东、
+# 河南四省) belongs to the figure that counts them, so the clause runs back across it; a
+# list of figures (1280余个网点、2300余个窗口) is one clause per figure, and a list after
+# a figure is not its own.
+_LIST_MARK = "、"
+_FIGURE_CHAR = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
 _DIGIT_JOINERS = frozenset(":,.")  # 17:26:59, 1,280, 90.5: inside a number, not stops
 _TRIM = " \t\u3000—-*#"
 
@@ -52,7 +58,11 @@ UNIT_WORDS = {
     "元": "yuan", "美元": "usd", "欧元": "eur", "%": "pct", "百分点": "points", "年": "years",
     "个月": "months", "月": "months", "天": "days", "日": "days", "小时": "hours", "分钟": "minutes",
     "秒": "seconds", "岁": "age", "公里": "km", "千米": "km", "米": "m", "吨": "tons",
+    "公斤": "kg", "千克": "kg", "公顷": "ha", "平方米": "sqm", "平方公里": "sqkm", "个百分点": "points",
 }  # fmt: skip
+# Multipliers as written, in ids: 12627万吨 -> tons_12627wan, 1.2 million -> 1_2m.
+_MULT_WORDS = {"万": "wan", "亿": "yi", "万亿": "wanyi", "千": "k",
+               " thousand": "k", " million": "m", " billion": "bn", " trillion": "tn"}  # fmt: skip
 
 TITLES = (
     "副总队长", "总队长", "副支队长", "支队长", "副大队长", "大队长", "副队长", "队长",
@@ -176,16 +186,34 @@ class _Quotes:
         return self.opened > self.closed
 
 
+def _list_item(text: str, i: int, step: int) -> str:
+    """The list item beyond the 、 at i, up to the next stop, in direction step (-1 or 1)."""
+    j = i + step
+    while 0 <= j < len(text) and text[j] not in STOPS and not text[j].isspace():
+        j += step
+    return text[j + 1 : i] if step < 0 else text[i + 1 : j]
+
+
+def _clause_stop(text: str, i: int, quotes: _Quotes, step: int) -> bool:
+    if text[i] == _LIST_MARK and step < 0:  # the names a figure counts stand before it
+        item = _list_item(text, i, step)
+        return not item or _FIGURE_CHAR.search(item) is not None
+    return _is_stop(text, i, quotes.inside(i))
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around [start, end): from the previous clause stop to the next one."""
+    """The clause around [start, end): from the previous clause stop to the next one.
+
+    Looking back, a 、 stops the clause only where the list item before it holds a figure.
+    """
     line_start = text.rfind("\n", 0, start) + 1
     quotes = _Quotes(text, line_start, start - 1)
     lo = start
-    while lo > 0 and not _is_stop(text, lo - 1, quotes.inside(lo - 1)):
+    while lo > 0 and not _clause_stop(text, lo - 1, quotes, -1):
         lo -= 1
     quotes = _Quotes(text, line_start, end)
     hi = end
-    while hi < len(text) and not _is_stop(text, hi, quotes.inside(hi)):
+    while hi < len(text) and not _clause_stop(text, hi, quotes, 1):
         hi += 1
     while lo < start and text[lo] in _TRIM:
         lo += 1
@@ -238,6 +266,19 @@ def _token(value: float) -> str:
     return text.replace(".", "_").replace("-", "minus").replace("+", "")
 
 
+def _written_id(expr: Any) -> str:
+    """An id from the figure as written and its unit word: 12627万吨 -> tons_12627wan, not its kilograms."""
+    from factcheck.meaning.written import shown_for
+
+    shown = shown_for(expr.text, expr.unit)
+    if shown is None:
+        return f"{UNIT_WORDS.get(expr.unit or '', 'n')}_{_token(expr.value)}"
+    word = UNIT_WORDS.get(shown.unit) or UNIT_WORDS.get(expr.unit or "", "n")
+    scaled = float(f"{expr.value / shown.factor / shown.mult_value:.12g}")
+    token = f"{scaled:g}".replace(".", "_").replace("-", "minus").replace("+", "")
+    return f"{word}_{token}{_MULT_WORDS.get(shown.mult, '')}"
+
+
 def date_text_for(first: dt.date, last: dt.date) -> str | None:
     """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming exactly the days first..last, if one does."""
     if first == last:
@@ -285,7 +326,7 @@ def figure_fields(expr: Any, ids: Ids, published: dt.date | None) -> dict[str, A
                 fields["per_unit"] = expr.per_unit
             base = f"rate_{_token(expr.value)}"
         else:
-            base = f"{UNIT_WORDS.get(expr.unit or '', 'n')}_{_token(expr.value)}"
+            base = _written_id(expr)
         return {"id": base, **fields}
     first, last = expr.date_lo, expr.date_hi
     if first is None and last is None:
@@ -421,6 +462,12 @@ def candidates(text: str, published: dt.date | None, ids: Ids) -> list[Candidate
         found.append(Candidate(quote_claim(text, start, end, speaker, role, ids), (start, end)))
     found.sort(key=lambda c: (c.span[0], c.focus[0]))
     return found
+
+
+def ignored(candidate: Candidate, ignore: Iterable[str]) -> bool:
+    """Whether a person set this candidate aside: its quote is, or holds, an `ignore:` entry."""
+    quote = str(candidate.fields.get("quote", ""))
+    return any(entry == quote or (entry in quote and len(entry) > 1) for entry in ignore)
 
 
 def covered(candidate: Candidate, claims: Iterable[Any]) -> bool:

@@ -10,8 +10,12 @@ Grammar (Python-like precedence, loosest first)::
     arith      := term (('+'|'-') term)*
     term       := unary (('*'|'/') unary)*
     unary      := '-' unary | atom
-    atom       := NUMBER | CLAIM_ID | FUNC '(' arith (',' arith)* ')' | '(' or_expr ')'
-    FUNC       := 'sum' | 'min' | 'max' | 'abs'
+    atom       := NUMBER | FIGURE | CLAIM_ID | FUNC '(' arith (',' arith)* ')' | '(' or_expr ')'
+    FUNC       := 'sum' | 'min' | 'max' | 'abs' | 'share' | 'growth' | 'pp'
+    FIGURE     := a number with its unit as a text writes it: 300万吨, 5%, 2.5个百分点
+
+A FIGURE is read by the same reader as the article (`factcheck.numbers.parse_one`),
+so `300万吨` means what it means in the text: [299.5万, 300.5万) 吨, in kilograms.
 
 The tokenizer and recursive-descent parser are this module's own: rule text
 never reaches `eval`, `exec`, `compile` or `ast`. Everything outside the grammar
@@ -28,28 +32,39 @@ Evaluation is interval arithmetic (`factcheck.meaning.interval`) with dimensions
 * A bare number adopts the dimension of what it meets: in `+ -`, comparisons,
   `sum`, `min`, `max` it takes the other side's dimension; in `* /` it is a pure
   factor (`benefits * 5` keeps the dimension of `benefits`).
-* Percent (and per mille) is compared and added only with its own kind. When a
-  percentage is multiplied or divided by a quantity of another dimension it is
-  read as a ratio, value / 100 (`share * total` with share 40% and a total of 10
-  items is 4 items). Times a bare number it stays a percentage (`share * 2`).
+* A percent in arithmetic is its ratio (60% of a whole is 0.6 of it): multiplied
+  or divided by a quantity of another dimension it counts value / 100
+  (`share * total`), and compared with (or added to) a ratio such as
+  `part / whole` the ratio is read as a percent, so `part / whole == share_pct`
+  and `(new - old) / old == growth_pct` hold as written. Times a bare number a
+  percentage stays a percentage (`share * 2`). Percent minus percent is
+  percentage points; percent plus points is a percent.
+* `share(part, whole)` is part / whole as a percent, `growth(new, old)` is
+  (new - old) / old as a percent, and `pp(a, b)` is a - b in percentage points.
+* A ratio multiplied by 100 by hand, a percent divided by 100, and a bare
+  number added to a percent are errors whose message shows the form that works;
+  so is any other mix of dimensions.
 * `and`, `or`, `not` are Kleene's three-valued logic over pass/fail/unknown.
 """
 
 from __future__ import annotations
 
 import keyword
+import math
 import re
 from collections.abc import Callable, Mapping
 from typing import Literal
 
 from factcheck.meaning.days import DATE, date_text
-from factcheck.meaning.dims import NUMBER, PERCENT, PERMILLE, Dim
+from factcheck.meaning.dims import DAY, NUMBER, PERCENT, PERMILLE, POINTS, Dim
 from factcheck.meaning.interval import COMPARISONS, Interval, IntervalError, Verdict, fmt_number
+from factcheck.meaning.written import Shown, shown_for
 from factcheck.records import Frozen, setattr_frozen
 
 MAX_RULE_LENGTH = 2000
 MAX_DEPTH = 50
-FUNCTIONS = frozenset({"sum", "min", "max", "abs"})
+FUNCTIONS = frozenset({"sum", "min", "max", "abs", "share", "growth", "pp"})
+_TWO_ARGS = {"share": "share(part, whole)", "growth": "growth(new, old)", "pp": "pp(a, b)"}
 COMPARISON_OPS = frozenset({"<", "<=", ">", ">=", "==", "!="})
 
 
@@ -184,7 +199,27 @@ class Not(Frozen):
         setattr_frozen(self, "src", src)
 
 
-Node = Num | Name | Neg | Arith | Call | Compare | BoolOp | Not
+class Fig(Frozen):
+    """A figure with its unit typed into a rule (`300万吨`), read as the text reads it."""
+
+    __slots__ = _fields = ("interval", "dim", "unit", "shown", "offset", "src")
+    interval: Interval
+    dim: Dim | None
+    unit: str
+    shown: Shown | None
+    offset: int
+    src: str
+
+    def __init__(self, interval: Interval, dim: Dim | None, unit: str, shown: Shown | None, offset: int, src: str) -> None:
+        setattr_frozen(self, "interval", interval)
+        setattr_frozen(self, "dim", dim)
+        setattr_frozen(self, "unit", unit)
+        setattr_frozen(self, "shown", shown)
+        setattr_frozen(self, "offset", offset)
+        setattr_frozen(self, "src", src)
+
+
+Node = Num | Fig | Name | Neg | Arith | Call | Compare | BoolOp | Not
 _BOOL_NODES = (Compare, BoolOp, Not)
 
 
@@ -197,7 +232,8 @@ Token = tuple[str, str, int]
 
 _TOKEN_RE = re.compile(
     r"""[ \t\r\n]*(?:
-        (?P<num>(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)
+        (?P<fig>(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[^\x00-\x7f]+|%|[ ](?:million|billion|thousand|trillion)\b))
+      | (?P<num>(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)
       | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
       | (?P<bad>\*\*|//|:=|<<|>>|<>|[-+*/%@&|^]=)
       | (?P<op><=|>=|==|!=|[-+*/(),<>])
@@ -286,6 +322,11 @@ def tokenize(text: str) -> list[Token]:
                 return tokens
             else:
                 tokens.append(("name", lexeme, start))
+        elif kind == "fig":
+            if lexeme[0] == "." and start > 0 and (text[start - 1] in _IDENT_CHARS or text[start - 1] == ")"):
+                tokens.append(("err", _BAD_CHARS["."], start))
+                return tokens
+            tokens.append(("fig", lexeme, start))
         elif kind == "num":
             # `a.5` and `(a).5` are attribute access, not a name followed by a number.
             if lexeme[0] == "." and start > 0 and (text[start - 1] in _IDENT_CHARS or text[start - 1] == ")"):
@@ -375,7 +416,7 @@ class _Parser:
             raise RuleSyntaxError("only sum, min, max and abs can be called", at)
         if kind == ",":
             raise RuleSyntaxError("',' is only allowed between function arguments", at)
-        if kind in ("name", "num"):
+        if kind in ("name", "num", "fig"):
             raise RuleSyntaxError(f"missing operator before '{text}'", at)
         raise RuleSyntaxError(f"unexpected '{text}'", at)
 
@@ -476,17 +517,21 @@ class _Parser:
         kind, text, at = self.tok
         if kind == "num":
             self.advance()
-            return Num(float(text), at, text)
+            return Num(_literal(text, at), at, text)
+        if kind == "fig":
+            self.advance()
+            return read_figure(text, at)
         if kind == "name":
             self.advance()
             if self.tok[0] == "(":
                 if text not in FUNCTIONS:
                     raise RuleSyntaxError(
-                        f"calling '{text}' is not allowed; the functions are sum, min, max, abs",
+                        f"calling '{text}' is not allowed; the functions are"
+                        " sum, min, max, abs, share, growth, pp",
                         at,
                     )
                 return self.call(text, at)
-            if text in FUNCTIONS:
+            if text in FUNCTIONS and text not in _TWO_ARGS:  # a claim may be named `share`
                 raise RuleSyntaxError(f"'{text}' is a function: write {text}(...)", at)
             return Name(text, at, text)
         if kind == "(":
@@ -531,7 +576,41 @@ class _Parser:
         self.depth -= 1
         if func == "abs" and len(args) != 1:
             raise RuleSyntaxError("abs() takes exactly one argument", start)
+        if func in _TWO_ARGS and len(args) != 2:
+            raise RuleSyntaxError(f"{func}() takes two arguments: {_TWO_ARGS[func]}", start)
         return Call(func, tuple(args), start, self.src(start))
+
+
+MAX_LITERAL = 100  # characters of a number in a rule; a float holds 17 significant digits
+
+
+def _literal(text: str, at: int) -> float:
+    """A number literal's value; one a float cannot hold is an error, not ∞ or 0."""
+    if len(text) > MAX_LITERAL:
+        raise RuleSyntaxError(f"a number of {len(text)} characters; at most {MAX_LITERAL} are read", at)
+    value = float(text)
+    if math.isinf(value):
+        raise RuleSyntaxError(f"the number {text[:20]}{'…' if len(text) > 20 else ''} is too large", at)
+    mantissa = text.lower().partition("e")[0]
+    if value == 0 and any(ch in "123456789" for ch in mantissa):
+        raise RuleSyntaxError(f"the number {text[:20]}{'…' if len(text) > 20 else ''} is too small to tell from 0", at)
+    return value
+
+
+def read_figure(text: str, at: int) -> Fig:
+    """A figure typed into a rule, read by the article's own number reader."""
+    from factcheck.numbers import parse_one
+
+    expr = parse_one(text)
+    if expr is None or expr.kind != "quantity" or expr.interval is None or expr.text != text:
+        raise RuleSyntaxError(
+            f"cannot read '{text}' as a figure (try `factcheck parse '{text}'`)", at
+        )
+    if expr.per is not None:
+        raise RuleSyntaxError(f"'{text}' is a rate; name a claim that records it instead", at)
+    dim = expr.dim if expr.dim is not None and not (expr.unit is None and expr.dim.dimensionless) else None
+    unit = expr.unit or ""
+    return Fig(expr.interval, dim, unit, shown_for(expr.text, expr.unit), at, text)
 
 
 def parse_rule(text: str) -> Node:
@@ -572,21 +651,32 @@ class Operand(Frozen):
 
     `interval` is in the written scale; the value used in arithmetic is
     interval * scale (0.42 per 100,000 is [0.415, 0.425) with scale 1e-5).
+    `shown`, when set, shows values of this kind as the text writes them (万吨).
     """
 
-    __slots__ = _fields = ("interval", "dim", "unit", "label", "scale")
+    __slots__ = _fields = ("interval", "dim", "unit", "label", "scale", "shown")
     interval: Interval
     dim: Dim
     unit: str
     label: str
     scale: float
+    shown: Shown | None
 
-    def __init__(self, interval: Interval, dim: Dim, unit: str, label: str = "", scale: float = 1.0) -> None:
+    def __init__(
+        self,
+        interval: Interval,
+        dim: Dim,
+        unit: str,
+        label: str = "",
+        scale: float = 1.0,
+        shown: Shown | None = None,
+    ) -> None:
         setattr_frozen(self, "interval", interval)
         setattr_frozen(self, "dim", dim)
         setattr_frozen(self, "unit", unit)
         setattr_frozen(self, "label", label)
         setattr_frozen(self, "scale", scale)
+        setattr_frozen(self, "shown", shown)
 
 
 class Outcome(Frozen):
@@ -602,27 +692,78 @@ class Outcome(Frozen):
 
 
 class _Val:
-    """An evaluated number. dim None marks a bare literal that adopts what it meets."""
+    """An evaluated number. dim None marks a bare literal that adopts what it meets.
 
-    __slots__ = ("iv", "dim", "unit", "src", "_text")
+    `by_hand` is set on a ratio multiplied by 100 by hand, to the ratio's own text,
+    so that comparing it with a percent can say which form works.
+    """
 
-    def __init__(self, iv: Interval, dim: Dim | None, unit: str, src: str) -> None:
+    __slots__ = ("iv", "dim", "unit", "src", "shown", "by_hand", "_text")
+
+    def __init__(
+        self,
+        iv: Interval,
+        dim: Dim | None,
+        unit: str,
+        src: str,
+        shown: Shown | None = None,
+        by_hand: str | None = None,
+    ) -> None:
         self.iv = iv
         self.dim = dim
         self.unit = unit
         self.src = src
+        self.shown = shown
+        self.by_hand = by_hand
         self._text: str | None = None
 
     def text(self) -> str:
         """The interval as shown; cached, as formatting bounds is most of the cost of a step."""
         if self._text is None:
-            self._text = date_text(self.iv) if self.dim == DATE else str(self.iv)
+            if self.dim == DATE:
+                self._text = date_text(self.iv)
+            elif self.shown is not None:
+                self._text = self.shown.body(_short(self.iv))
+            else:
+                self._text = str(_short(self.iv))
         return self._text
 
     def with_unit(self) -> str:
         if self.dim == DATE:
             return self.text()
+        if self.shown is not None:
+            return self.shown.interval(self.iv)
         return f"{self.text()} {self.unit}" if self.unit else self.text()
+
+    def as_shown(self, shown: Shown | None) -> _Val:
+        """The same value shown in another figure's written scale (both sides of `==` alike)."""
+        if shown is None or self.shown is not None or self.dim == DATE:
+            return self
+        return _Val(self.iv, self.dim, self.unit, self.src, shown, self.by_hand)
+
+
+_SHOWN_DIGITS = 6
+
+
+def _digits(x: float) -> int:
+    """Significant digits of a bound as shown (12 at most): 274.99975 has 8."""
+    mantissa = f"{abs(x):.11e}".split("e")[0]
+    return len(mantissa.replace(".", "").rstrip("0"))
+
+
+def _round_out(x: float, up: bool) -> float:
+    if not math.isfinite(x) or x == 0 or _digits(x) <= _SHOWN_DIGITS:
+        return x
+    step = 10.0 ** (math.floor(math.log10(abs(x))) - _SHOWN_DIGITS + 1)
+    return float(f"{(math.ceil(x / step) if up else math.floor(x / step)) * step:.12g}")
+
+
+def _short(iv: Interval) -> Interval:
+    """An interval for display: bounds to 6 significant digits, rounded outward."""
+    lo, hi = _round_out(iv.lo, False), _round_out(iv.hi, True)
+    if lo == iv.lo and hi == iv.hi:
+        return iv
+    return Interval(lo, hi, iv.lo_closed, iv.hi_closed)
 
 
 def _unit_of(dim: Dim) -> str:
@@ -632,7 +773,45 @@ def _unit_of(dim: Dim) -> str:
 def _describe(v: _Val) -> str:
     """Unit and dimension for an error message: '元, money:CNY'."""
     dim = str(v.dim)
-    return f"{v.unit}, {dim}" if v.unit and v.unit != dim else dim
+    unit = v.shown.unit if v.shown is not None else v.unit
+    return f"{unit}, {dim}" if unit and unit != dim else dim
+
+
+_PERCENTS = {PERCENT: 100.0, PERMILLE: 1000.0}
+_POINTS_UNIT = "百分点"
+
+
+def _is_exact(v: _Val, x: float) -> bool:
+    return v.iv.is_exact and v.iv.lo == x
+
+
+def _dim_hint(a: _Val, b: _Val) -> str:
+    """The form that works, for two values whose dimensions do not meet."""
+    dims = {a.dim, b.dim}
+    if dims == {PERCENT, POINTS}:
+        return (
+            "; a difference of two percents is in percentage points, as pp(a, b) is;"
+            " a relative change is a percent: growth(new, old) == growth_pct;"
+            " shares that make up a whole add up: a + b == 100%"
+        )
+    if dims & {PERCENT, PERMILLE}:
+        return (
+            "; a percent in arithmetic is its ratio: write part / whole == share_pct,"
+            " share(part, whole) == share_pct, or share_pct * whole == part"
+        )
+    return (
+        "; only figures of one dimension are added or compared: multiply or divide to"
+        " change dimension (rate * base == total, part / whole == share_pct)"
+    )
+
+
+def _mismatch(verb: str, a: _Val, b: _Val, at: int) -> RuleEvalError:
+    joiner = " with " if verb == "compare" else " and "
+    return RuleEvalError(
+        f"cannot {verb} '{a.src}' ({_describe(a)}){joiner}'{b.src}' ({_describe(b)}):"
+        f" different dimensions{_dim_hint(a, b)}",
+        at,
+    )
 
 
 _WHY = {
@@ -650,7 +829,6 @@ _WHY_NE = {
     "fail": "both are the same exact value",
     "unknown": "the intervals overlap, so the values may or may not differ",
 }
-_RATIO_DIVISOR = {PERCENT: 100.0, PERMILLE: 1000.0}
 _MAX_SUMMARY_PARTS = 3
 
 
@@ -688,6 +866,9 @@ class _Evaluator:
         if t is Num:
             assert isinstance(node, Num)
             return _Val(Interval(node.value, node.value, True, True), None, "", node.src)
+        if t is Fig:
+            assert isinstance(node, Fig)
+            return _Val(node.interval, node.dim, node.unit, node.src, node.shown)
         if t is Arith:
             assert isinstance(node, Arith)
             acc = self.num(node.first)
@@ -701,7 +882,9 @@ class _Evaluator:
         if t is Neg:
             assert isinstance(node, Neg)
             v = self.num(node.operand)
-            result = _Val(-v.iv, v.dim, v.unit, node.src)
+            if v.dim == DATE:
+                raise RuleEvalError(f"cannot negate the date '{v.src}'", node.offset)
+            result = _Val(-v.iv, v.dim, v.unit, node.src, v.shown)
             if v.dim is not None:
                 self.steps.append(f"{node.src} = {result.with_unit()}")
             return result
@@ -713,7 +896,7 @@ class _Evaluator:
             raise RuleEvalError(f"unknown claim id '{node.name}'", node.offset)
         label = f"  «{op.label}»" if op.label else ""
         if op.scale == 1.0:
-            val = _Val(op.interval, op.dim, op.unit, node.name)
+            val = _Val(op.interval, op.dim, op.unit, node.name, op.shown)
             if node.name not in self.shown:
                 self.shown.add(node.name)
                 self.steps.append(f"{node.name} = {val.with_unit()}{label}")
@@ -735,18 +918,14 @@ class _Evaluator:
         if b.dim is None:
             return a.dim, a.unit
         if a.dim != b.dim:
-            raise RuleEvalError(
-                f"cannot {verb} '{a.src}' ({_describe(a)}) and '{b.src}' ({_describe(b)}):"
-                " different dimensions",
-                at,
-            )
+            raise _mismatch(verb, a, b, at)
         return a.dim, (a.unit if a.unit == b.unit else _unit_of(a.dim))
 
     def as_ratio(self, v: _Val, other: _Val) -> _Val:
         """A percentage multiplied with another kind of quantity counts as value / 100."""
         if v.dim is None or other.dim is None or v.dim == other.dim:
             return v
-        divisor = _RATIO_DIVISOR.get(v.dim)
+        divisor = _PERCENTS.get(v.dim)
         if divisor is None:
             return v
         ratio = _Val(v.iv / divisor, NUMBER, "", v.src)
@@ -755,23 +934,110 @@ class _Evaluator:
         )
         return ratio
 
+    def as_percent(self, v: _Val, other: _Val) -> _Val:
+        """A ratio (`part / whole`) met by a percent is read as that percent: × 100."""
+        if v.dim != NUMBER or other.dim not in _PERCENTS or v.by_hand is not None:
+            return v
+        assert other.dim is not None
+        factor = _PERCENTS[other.dim]
+        result = _Val(v.iv * factor, other.dim, other.unit or str(other.dim), v.src)
+        self.steps.append(
+            f"{v.src} as a percent = {v.text()} × {fmt_number(factor)} = {result.with_unit()}"
+        )
+        return result
+
+    @staticmethod
+    def bare_error(a: _Val, b: _Val, at: int) -> None:
+        """A bare number met by a figure written in another unit than its base (万吨 is in kg)."""
+        for v, other in ((a, b), (b, a)):
+            shown = other.shown
+            if v.dim is None and shown is not None and shown.factor != 1.0 and not _is_exact(v, 0.0):
+                example = f"{v.src}{shown.mult.strip()}{shown.unit}"
+                raise RuleEvalError(
+                    f"'{v.src}' is a bare number, but '{other.src}' is written in"
+                    f" {shown.mult.strip()}{shown.unit} ({_describe(other)}); write the figure with its"
+                    f" unit, as the text would: '{example}'",
+                    at,
+                )
+
+    def by_hand_error(self, a: _Val, b: _Val, at: int) -> None:
+        """A ratio multiplied by 100 by hand, met by a percent: say which form works."""
+        for v, other in ((a, b), (b, a)):
+            if v.by_hand is not None and other.dim in _PERCENTS:
+                raise RuleEvalError(
+                    f"cannot compare '{a.src}' ({_describe(a)}) with '{b.src}' ({_describe(b)}):"
+                    f" '{v.src}' is a ratio multiplied by 100 by hand, a number, while '{other.src}'"
+                    f" is a percent; a percent in arithmetic is its ratio, so drop the '* 100':"
+                    f" write '{v.by_hand} == {other.src}'"
+                    " (or growth(new, old), share(part, whole))",
+                    at,
+                )
+
+    def additive(self, op: str, a: _Val, b: _Val, at: int) -> tuple[_Val, _Val, Dim | None, str]:
+        """Operands and result dimension of `a + b` or `a - b`, with percents and points."""
+        verb = "add" if op == "+" else "subtract"
+        self.by_hand_error(a, b, at)
+        self.bare_error(a, b, at)
+        for v, other in ((a, b), (b, a)):
+            if v.dim is None and other.dim in _PERCENTS and not _is_exact(v, 100.0):
+                raise RuleEvalError(
+                    f"cannot {verb} '{a.src}' and '{b.src}': '{v.src}' is a bare number and"
+                    f" '{other.src}' a percent ({_describe(other)}); a percent in arithmetic is its"
+                    f" ratio, so write the whole as 100%: 'old * (100% + growth_pct) == new'",
+                    at,
+                )
+        a, b = self.as_percent(a, b), self.as_percent(b, a)
+        whole = a.dim is None or _is_exact(a, 100.0)
+        if a.dim == PERCENT and b.dim == PERCENT:
+            if op == "-" and not whole:
+                return a, b, POINTS, _POINTS_UNIT  # percent minus percent: percentage points
+            return a, b, PERCENT, a.unit or b.unit
+        if {a.dim, b.dim} == {PERCENT, POINTS} and not (op == "-" and a.dim == POINTS):
+            pct = a if a.dim == PERCENT else b
+            return a, b, PERCENT, pct.unit  # a rate moved by some points is a rate
+        if a.dim is None and b.dim == PERCENT and op == "-":
+            return a, b, PERCENT, b.unit  # 100 - share: the rest of the whole
+        dim, unit = self.same_dim(verb, a, b, at)
+        return a, b, dim, unit
+
     def binary(self, op: str, at: int, a: _Val, b: _Val, src: str) -> _Val:
+        by_hand = None
         if op == "+" or op == "-":
-            dim, unit = self.same_dim("add" if op == "+" else "subtract", a, b, at)
+            if a.dim == DATE and b.dim == DATE and op == "+":
+                raise RuleEvalError(f"cannot add dates '{a.src}' and '{b.src}': a date can be compared, subtracted or shifted by days", at)
+            if op == "-" and b.dim == DATE and a.dim != DATE:
+                raise RuleEvalError(f"cannot subtract the date '{b.src}' from '{a.src}', which is no date", at)
+            a, b, dim, unit = self.additive(op, a, b, at)
             iv = a.iv + b.iv if op == "+" else a.iv - b.iv
+            if a.dim == DATE and b.dim == DATE:  # date - date: the days between them
+                dim, unit = DAY, "day"
+            shown = (a.shown or b.shown) if a.dim == b.dim or None in (a.dim, b.dim) else None
         else:
+            for v in (a, b):
+                if v.dim == DATE:
+                    raise RuleEvalError(
+                        f"cannot {'multiply' if op == '*' else 'divide'} the date '{v.src}': "
+                        "a date can be compared, subtracted or shifted by days",
+                        at,
+                    )
+            if op == "/" and a.dim in _PERCENTS and b.dim is None and _is_exact(b, _PERCENTS[a.dim]):
+                raise RuleEvalError(
+                    f"'{a.src}' is a percent, and a percent in arithmetic is already its ratio:"
+                    f" drop the '/ {b.src}' (write '{a.src} * whole == part')",
+                    at,
+                )
+            for v, other in ((a, b), (b, a)):
+                if op == "*" and v.dim is None and _is_exact(v, 100.0) and other.dim == NUMBER:
+                    by_hand = other.src
             a, b = self.as_ratio(a, b), self.as_ratio(b, a)
             dim, unit = self.product_dim(op, a, b)
-            if op == "*":
-                iv = a.iv * b.iv
-            else:
-                try:
-                    iv = a.iv / b.iv
-                except IntervalError:
-                    raise RuleEvalError(
-                        f"cannot divide by '{b.src}': it is {b.text()}, which contains 0", at
-                    ) from None
-        result = _Val(iv, dim, unit, src)
+            shown = None
+            iv = a.iv * b.iv if op == "*" else self.divide(a, b, at)
+            if b.dim is None:
+                shown = a.shown
+            elif a.dim is None and op == "*":
+                shown = b.shown
+        result = _Val(iv, dim, unit, src, shown, by_hand)
         if a.dim is not None or b.dim is not None:
             self.steps.append(f"{src} = {a.text()} {op} {b.text()} = {result.with_unit()}")
         return result
@@ -791,17 +1057,59 @@ class _Evaluator:
         dim = a.dim * b.dim if op == "*" else a.dim / b.dim
         return dim, _unit_of(dim)
 
+    def divide(self, a: _Val, b: _Val, at: int) -> Interval:
+        try:
+            return a.iv / b.iv
+        except IntervalError:
+            raise RuleEvalError(f"cannot divide by '{b.src}': it is {b.text()}, which contains 0", at) from None
+
+    def helper(self, node: Call, args: list[_Val]) -> _Val:
+        """share(part, whole), growth(new, old) as percents; pp(a, b) in percentage points."""
+        a, b = args
+        if node.func == "pp":
+            if a.dim not in (PERCENT, None) or b.dim not in (PERCENT, None):
+                raise RuleEvalError(
+                    f"pp() takes two percents; '{a.src}' is {_describe(a)} and '{b.src}' is"
+                    f" {_describe(b)} (for a relative change write growth(new, old))",
+                    node.offset,
+                )
+            result = _Val(a.iv - b.iv, POINTS, _POINTS_UNIT, node.src)
+            self.steps.append(f"{node.src} = {a.text()} - {b.text()} = {result.with_unit()}")
+            return result
+        if a.dim is not None and b.dim is not None and a.dim != b.dim:
+            what = _TWO_ARGS[node.func]
+            raise RuleEvalError(
+                f"{what} needs two figures of one dimension; '{a.src}' is {_describe(a)}"
+                f" and '{b.src}' is {_describe(b)}",
+                node.offset,
+            )
+        ratio = self.divide(a, b, node.offset)
+        if node.func == "growth":
+            iv = (ratio - 1.0) * 100.0
+            detail = f"({a.text()} / {b.text()} - 1) × 100"
+        else:
+            iv = ratio * 100.0
+            detail = f"{a.text()} / {b.text()} × 100"
+        result = _Val(iv, PERCENT, "%", node.src)
+        self.steps.append(f"{node.src} = {detail} = {result.with_unit()}")
+        return result
+
     def call(self, node: Call) -> _Val:
         args = [self.num(arg) for arg in node.args]
+        if node.func in ("abs", "sum", *_TWO_ARGS) and any(arg.dim == DATE for arg in args):
+            raise RuleEvalError(f"cannot take {node.func}() of a date; min() and max() of dates work", node.offset)
+        if node.func in _TWO_ARGS:
+            return self.helper(node, args)
         if node.func == "abs":
             v = args[0]
-            result = _Val(abs(v.iv), v.dim, v.unit, node.src)
+            result = _Val(abs(v.iv), v.dim, v.unit, node.src, v.shown)
             if v.dim is not None:
                 self.steps.append(f"{node.src} = |{v.text()}| = {result.with_unit()}")
             return result
         acc = args[0]
         iv = acc.iv
         dim, unit = acc.dim, acc.unit
+        shown = next((arg.shown for arg in args if arg.shown is not None), None)
         for arg in args[1:]:
             dim, unit = self.same_dim("combine" if node.func != "sum" else "add", acc, arg, node.offset)
             acc = _Val(acc.iv, dim, unit, acc.src)
@@ -811,13 +1119,13 @@ class _Evaluator:
                 iv = iv.minimum(arg.iv)
             else:
                 iv = iv.maximum(arg.iv)
-        result = _Val(iv, dim, unit, node.src)
+        result = _Val(iv, dim, unit, node.src, shown)
         if dim is not None:
-            shown = [arg.text() for arg in args]
+            shown_args = [arg.as_shown(shown).text() for arg in args]
             if node.func == "sum":
-                detail = " + ".join(shown)
+                detail = " + ".join(shown_args)
             else:
-                detail = f"{node.func}({', '.join(shown)})"
+                detail = f"{node.func}({', '.join(shown_args)})"
             self.steps.append(f"{node.src} = {detail} = {result.with_unit()}")
         return result
 
@@ -847,12 +1155,18 @@ class _Evaluator:
         verdicts: list[Verdict] = []
         for i, (op, at) in enumerate(node.ops):
             a, b = vals[i], vals[i + 1]
-            if a.dim is not None and b.dim is not None and a.dim != b.dim:
+            if (a.dim == DATE) != (b.dim == DATE) and None in (a.dim, b.dim):
+                date, other = (a, b) if a.dim == DATE else (b, a)
                 raise RuleEvalError(
-                    f"cannot compare '{a.src}' ({_describe(a)}) with '{b.src}' ({_describe(b)}):"
-                    " different dimensions",
+                    f"cannot compare the date '{date.src}' with the bare number '{other.src}': different dimensions",
                     at,
                 )
+            self.by_hand_error(a, b, at)
+            self.bare_error(a, b, at)
+            a, b = self.as_percent(a, b), self.as_percent(b, a)
+            if a.dim is not None and b.dim is not None and a.dim != b.dim:
+                raise _mismatch("compare", a, b, at)
+            a, b = a.as_shown(b.shown), b.as_shown(a.shown)
             v = COMPARISONS[op](a.iv, b.iv)
             why = (_WHY_EQ if op == "==" else _WHY_NE if op == "!=" else _WHY)[v]
             self.steps.append(f"{a.src} {op} {b.src}: {a.text()} {op} {b.text()}: {why} -> {v}")

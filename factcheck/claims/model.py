@@ -125,10 +125,72 @@ class ClaimBase:
         return True
 
 
+def _plain_number(text: str) -> bool:
+    """`"189"`, `nan`, `1e400`: a bare number in quotes, left for the number check to refuse."""
+    try:
+        float(text.replace(".nan", "nan").replace(".inf", "inf"))
+    except ValueError:
+        return False
+    return True
+
+
+def read_written_value(data: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+    """`value: 312万吨` -> the value in base units, with the unit, qualifier and precision it writes.
+
+    Fields the record states itself win over what the figure writes, except a unit that
+    disagrees with the figure's, which is an error. A value that is no figure is left
+    for the field's own check, which reports it where it stands.
+    """
+    from factcheck.numbers import parse_one
+
+    text = data["value"].strip()
+    if _plain_number(text) or len(text) > 100:
+        return data, None
+    expr = parse_one(text)
+    if expr is None or expr.kind != "quantity" or expr.value is None or expr.text != text:
+        return data, None
+    unit = data.get("unit")
+    if unit is not None and expr.unit is not None and unit != expr.unit and unit not in text:
+        raise ValueError(f"value {text!r} is in {expr.unit}, but unit says {unit}")
+    read: dict[str, Any] = {"value": expr.value, "unit": expr.unit, "qualifier": expr.qualifier,
+                            "precision": expr.precision, "per": expr.per, "per_unit": expr.per_unit}
+    merged = {**{k: v for k, v in read.items() if v is not None}, **data}
+    merged["value"] = expr.value
+    if unit is not None and expr.unit is not None:
+        merged["unit"] = expr.unit
+    return merged, text
+
+
 class Measured(ClaimBase):
-    """A figure: nominal value as written, its unit and qualifier (a mixin, like ClaimBase)."""
+    """A figure: nominal value as written, its unit and qualifier (a mixin, like ClaimBase).
+
+    `value` may be a number in base units (3120000000 for 312万吨) or the figure as the
+    text writes it (`312万吨`); `written` keeps that text, to show the figure as written.
+    """
 
     value: Finite
+    written: str | None = None  # set from `value` when it is written as a figure, never by hand
+
+    @model_validator(mode="before")
+    @classmethod
+    def _written_value(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "written" in data:
+            raise ValueError("unknown field 'written' (write the figure itself as the value: value: 312万吨)")
+        if isinstance(data, dict) and isinstance(data.get("value"), str):
+            data, text = read_written_value(data)
+            if text is not None:
+                data["written"] = text
+        return data
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _figure(cls, value: Any) -> Any:
+        if isinstance(value, str) and not _plain_number(value):
+            raise ValueError(
+                "not a figure: write a number, or the figure as the text writes it (312万吨)"
+            )
+        return value
+
     unit: str | None = None
     qualifier: str | None = None
     text: str | None = None  # which figure of the quote is meant, when it holds several
@@ -233,5 +295,7 @@ class ClaimFile(Record):
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     published: dt.datetime | None = None
     tolerance: Annotated[Finite, Field(ge=0, lt=1)] | None = None
+    # Quotes (or parts of quotes) `extract` is not to propose again: claims a person deleted.
+    ignore: tuple[Annotated[str, Field(min_length=1, max_length=2000)], ...] = ()
 
     _published = field_validator("published", mode="before")(_published_text)

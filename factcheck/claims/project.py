@@ -179,18 +179,37 @@ def rel(root: Path, path: Path) -> str:
     return path.as_posix()
 
 
-def _error_message(err: Any) -> str:
+def did_you_mean(name: str, known: list[str]) -> str:
+    """` (did you mean 'value'?)` for a misspelled name, or nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def claim_fields(item: Any) -> list[str]:
+    """The fields a claim of this item's kind may have (every kind's, if it names none)."""
+    from factcheck.claims import model
+
+    classes = {cls.model_fields["kind"].annotation.__args__[0]: cls for cls in (  # type: ignore[union-attr]
+        model.QuantityClaim, model.DateClaim, model.QuoteClaim, model.StatementClaim, model.ReferenceClaim)}
+    kind = item.get("kind") if isinstance(item, dict) else None
+    chosen = [classes[kind]] if isinstance(kind, str) and kind in classes else list(classes.values())
+    return sorted({name for cls in chosen for name in cls.model_fields if name != "written"})
+
+
+def _error_message(err: Any, known: list[str] | None = None) -> str:
     from factcheck.claims.model import KINDS
 
     kind = err["type"]
     loc = [str(x) for x in err["loc"] if not isinstance(x, int)]
-    name = loc[-1] if loc else ""
+    name = shorten(loc[-1]) if loc else ""
     if kind == "extra_forbidden":
-        return f"unknown field '{name}'"
+        return f"unknown field '{name}'{did_you_mean(name, known or [])}"
     if kind == "missing":
         return f"missing field '{name}'"
     if kind == "union_tag_invalid":
-        return f"unknown kind {err['ctx']['tag']!r} (expected {err['ctx']['expected_tags']})"
+        return f"unknown kind {shorten(str(err['ctx']['tag']))!r} (expected {err['ctx']['expected_tags']})"
     if kind == "union_tag_not_found":
         return "missing field 'kind'"
     text = str(err["msg"])
@@ -212,7 +231,9 @@ def _looks_numeric(text: str) -> bool:
     return bool(_EXPONENT.match(text))
 
 
-def _validation_problems(lf: LoadedFile, base: YPath, exc: ValidationError, ident: str) -> list[Problem]:
+def _validation_problems(
+    lf: LoadedFile, base: YPath, exc: ValidationError, ident: str, known: list[str] | None = None
+) -> list[Problem]:
     problems = []
     marks = lf.loaded.marks if lf.loaded else {}
     for err in exc.errors():
@@ -225,7 +246,7 @@ def _validation_problems(lf: LoadedFile, base: YPath, exc: ValidationError, iden
             line, col = lf.key_pos((*path, key) if (*path, key) in marks else path)
         else:
             line, col = lf.pos(path)
-        message = _error_message(err)
+        message = _error_message(err, known or [])
         if ident:
             message = f"{ident}: {message}"
         problems.append(Problem(lf.path, line, col, "error", message, "schema"))
@@ -242,18 +263,18 @@ def resolve_source(root: Path, text: str) -> tuple[Path | None, str | None]:
     if any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in text.replace("\\", "/").split("/")):
         return None, f"source path '{shorten(text)}' has a name longer than {MAX_NAME_BYTES} bytes"
     if os.path.isabs(text) or text.startswith(("/", "\\")) or (len(text) > 1 and text[1] == ":"):
-        return None, f"source path '{text}' is absolute; it must be relative to the project root"
+        return None, f"source path '{shorten(text, 80)}' is absolute; it must be relative to the project root"
     parts = text.replace("\\", "/").split("/")
     if ".." in parts:
-        return None, f"source path '{text}' leaves the project root ('..')"
+        return None, f"source path '{shorten(text, 80)}' leaves the project root ('..')"
     candidate = root / text
     try:
         resolved = candidate.resolve(strict=False)
         resolved.relative_to(root.resolve())
     except ValueError:
-        return None, f"source path '{text}' escapes the project root through a symlink"
+        return None, f"source path '{shorten(text, 80)}' escapes the project root through a symlink"
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python 3.11, 3.12)
-        return None, f"source path '{text}' cannot be resolved: {getattr(exc, 'strerror', None) or 'a symlink loop'}"
+        return None, f"source path '{shorten(text, 80)}' cannot be resolved: {getattr(exc, 'strerror', None) or 'a symlink loop'}"
     return resolved, None
 
 
@@ -340,7 +361,10 @@ def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[L
         try:
             lf.claims.append(ClaimEntry(CLAIM.validate_python(item), lf, i))
         except ValidationError as exc:
-            problems.extend(_validation_problems(lf, ("claims", i), exc, ident))
+            problems.extend(_validation_problems(lf, ("claims", i), exc, ident, claim_fields(item)))
+            entry = _without_unknown_fields(item, exc, lf, i)
+            if entry is not None:  # reported once; the claim still serves the other rules
+                lf.claims.append(entry)
     for i, item in enumerate(lists["checks"]):
         ident = _ident("check", item, i)
         try:
@@ -352,6 +376,22 @@ def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[L
     return lf, problems
 
 
+def _without_unknown_fields(item: Any, exc: ValidationError, lf: LoadedFile, i: int) -> ClaimEntry | None:
+    """The claim without its misspelled fields, when they are all that is wrong with it."""
+    from pydantic import ValidationError
+
+    errors = exc.errors()
+    if not isinstance(item, dict) or any(err["type"] != "extra_forbidden" or len(err["loc"]) != 2 for err in errors):
+        return None
+    unknown = {err["loc"][-1] for err in errors}
+    try:
+        from factcheck.claims.model import CLAIM
+
+        return ClaimEntry(CLAIM.validate_python({k: v for k, v in item.items() if k not in unknown}), lf, i)
+    except ValidationError:
+        return None
+
+
 def _attach_source(lf: LoadedFile, text: str, config: Config, sources: SourceCache) -> list[Problem]:
     line, col = lf.pos(("source",))
     resolved, why = resolve_source(config.root, text)
@@ -360,17 +400,17 @@ def _attach_source(lf: LoadedFile, text: str, config: Config, sources: SourceCac
     try:
         resolved.relative_to((config.root / config.seeds).resolve())
     except ValueError:
-        message = f"source '{text}' is not under the sources folder '{config.seeds}/' ([tool.factcheck] seeds)"
+        message = f"source '{shorten(text, 80)}' is not under the sources folder '{config.seeds}/' ([tool.factcheck] seeds)"
         return [Problem(lf.path, line, col, "error", message, "source-path")]
     why_not = regular_file(resolved)
     if why_not is not None:
         return [Problem(lf.path, line, col, "error", f"source '{shorten(text)}' {why_not}", "source-missing")]
     result = sources.get(resolved, text)
     if isinstance(result, SourceDecodeError):
-        message = f"source '{text}' is {result.message} (line {result.line}, column {result.col})"
+        message = f"source '{shorten(text, 80)}' is {result.message} (line {result.line}, column {result.col})"
         return [Problem(lf.path, line, col, "error", message, "source-encoding")]
     if isinstance(result, OSError):
-        return [Problem(lf.path, line, col, "error", f"source '{text}' cannot be read: {result.strerror}", "source-missing")]
+        return [Problem(lf.path, line, col, "error", f"source '{shorten(text, 80)}' cannot be read: {result.strerror}", "source-missing")]
     lf.source = result
     return []
 

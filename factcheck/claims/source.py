@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from typing import Any
 
 from factcheck.records import Record
 
@@ -26,9 +27,36 @@ class SourceDecodeError(Exception):
         self.col = col
 
 
+# Characters a terminal would act on rather than show: C0 and C1 controls (ESC starts
+# colour, title and hyperlink sequences), DEL, and the bidirectional overrides that
+# make text read in another order than it is stored.
+_CONTROLS = [*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029]
+_ESCAPES = {code: (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}") for code in _CONTROLS}
+_ESCAPES.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+_ESCAPES_KEEP_LINES = {code: text for code, text in _ESCAPES.items() if code not in (ord("\n"), ord("\t"))}
+
+
+def printable(text: str, lines: bool = False) -> str:
+    """Text from an article or a claim file made safe to print: control characters shown as
+    escapes (`\\x1b`); line breaks and tabs kept when `lines`, else escaped too."""
+    return text.translate(_ESCAPES_KEEP_LINES if lines else _ESCAPES)
+
+
+def printable_data(data: Any) -> Any:
+    """`printable` applied to every string of nested lists and dicts (line breaks kept)."""
+    if isinstance(data, str):
+        return printable(data, lines=True)
+    if isinstance(data, dict):
+        return {key: printable_data(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [printable_data(value) for value in data]
+    return data
+
+
 def shorten(text: str, limit: int = 40) -> str:
-    """A text for a one-line message: line breaks shown as escapes, cut with … past limit."""
-    text = text.replace("\n", "\\n").replace("\r", "\\r")
+    """A text for a one-line message: line breaks and control characters shown as escapes,
+    cut with … past limit."""
+    text = printable(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

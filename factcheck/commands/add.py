@@ -4,7 +4,9 @@ The quote is looked for in the source exactly first, then equal up to
 full/half-width punctuation, then fuzzily (`anchor.search`). A match scoring
 below `anchor.ACCEPT`, or a second match as good as the best (within
 `anchor.AMBIGUITY_MARGIN` points), is refused with the candidates listed
-(exit 1): the user types more of the sentence, or fixes the typo. Otherwise the
+(exit 1): the user types more of the sentence, fixes the typo, or names the
+occurrence with `--at LINE:COL` (where it starts, or any position inside it, as
+the candidates list shows it). Otherwise the
 claim is appended with its span, quote, context and, for a figure, the value,
 unit and qualifier the parser reads in it.
 
@@ -78,8 +80,24 @@ def build_claim(text: str, start: int, end: int, kind: str, ident: str | None, i
     return claim, note
 
 
+def _parse_at(at: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d+)\s*:\s*(\d+)\s*", at)
+    if match is None or int(match.group(1)) < 1 or int(match.group(2)) < 1:
+        raise UsageError(f"--at '{at}' is not LINE:COL (1-based, as findings and candidates show them)")
+    return int(match.group(1)), int(match.group(2))
+
+
+def _at(matches: list[Any], source: Any, at: tuple[int, int]) -> list[Any]:
+    """The matches that start at, or stand over, LINE:COL."""
+    line_col = source.text.line_col
+    starting = [m for m in matches if line_col(m.start) == at]
+    if starting:
+        return starting
+    return [m for m in matches if line_col(m.start) <= at and (m.end == m.start or at <= line_col(m.end - 1))]
+
+
 def run_add(config: Config, source_name: Path, quote: str, ident: str | None, kind: str | None,
-            into: Path | None) -> tuple[str, int]:
+            into: Path | None, at: str | None = None) -> tuple[str, int]:
     from factcheck.authoring.propose import Ids
     from factcheck.claims import writeback
     from factcheck.claims.anchor import ACCEPT, AMBIGUITY_MARGIN, search
@@ -105,6 +123,7 @@ def run_add(config: Config, source_name: Path, quote: str, ident: str | None, ki
         raise UsageError(f"--id '{ident}' is not an id (letters, digits and _, not starting with a digit)")
     if ident is not None and ident in taken:
         raise UsageError(f"--id '{ident}' is already used in the project")
+    where = _parse_at(at) if at is not None else None
     text = source.text.text
     matches = search(text, quote)
     if not matches or matches[0].score < ACCEPT:
@@ -114,8 +133,15 @@ def run_add(config: Config, source_name: Path, quote: str, ident: str | None, ki
         return "\n".join(lines) + "\n", 1
     best = matches[0]
     rivals = [m for m in matches if m.score >= max(ACCEPT, best.score - AMBIGUITY_MARGIN)]
+    if where is not None:
+        chosen = _at(rivals, source, where)
+        if not chosen:
+            lines = [f"'{shorten(quote, 50)}' does not stand at {where[0]}:{where[1]} in {source.path}; it stands at:"]
+            return "\n".join(lines + _candidates(rivals, source)) + "\n", 1
+        best, rivals = chosen[0], chosen[:1]
     if len(rivals) > 1:
-        lines = [f"'{shorten(quote, 50)}' matches {len(rivals)} places in {source.path}; quote more of the sentence:"]
+        lines = [f"'{shorten(quote, 50)}' matches {len(rivals)} places in {source.path};"
+                 " quote more of the sentence, or choose one with --at LINE:COL:"]
         return "\n".join(lines + _candidates(rivals, source)) + "\n", 1
 
     target = into

@@ -2,7 +2,10 @@
 
 Without `--into` the candidates are printed as a claim file (header and
 claims) on stdout. With `--into`, candidates not already covered by a claim of
-that file are appended to it (created with a header if it does not exist);
+that file are appended to it (created with a header if it does not exist).
+A claim file's `ignore:` list holds quotes (or parts of quotes, such as the
+figure) a person does not want as claims: a claim deleted from the file and its
+quote put there is not proposed again;
 everything already in the file is kept as written, and a file that does not
 load cleanly as YAML is never written (its problems are printed, exit 1).
 """
@@ -147,7 +150,7 @@ def write_claims(path: Path, lf: LoadedFile | None, source: Source, published: d
 
 
 def run_extract(config: Config, source_name: Path, into: Path | None) -> tuple[str, int]:
-    from factcheck.authoring.propose import Ids, candidates, covered
+    from factcheck.authoring.propose import Ids, candidates, covered, ignored
     from factcheck.claims import writeback
 
     source = read_source(config, source_name)
@@ -155,7 +158,9 @@ def run_extract(config: Config, source_name: Path, into: Path | None) -> tuple[s
     published = published_for(project, source)
     day = published.date() if published is not None else None
     if into is None:
-        found = candidates(source.text.text, day, Ids(taken_ids(project)))
+        own = file_of_source(project, source)
+        ignore = own.header.ignore if own is not None and own.header is not None else ()
+        found = [c for c in candidates(source.text.text, day, Ids(taken_ids(project))) if not ignored(c, ignore)]
         fields = [c.fields for c in found]
         header = header_text(source, published)
         # New text, nothing to preserve: the claims' lines after the header, without building
@@ -169,6 +174,9 @@ def run_extract(config: Config, source_name: Path, into: Path | None) -> tuple[s
         published = lf.header.published
         day = published.date()
     found = candidates(source.text.text, day, Ids(taken_ids(project)))
+    ignore = lf.header.ignore if lf is not None and lf.header is not None else ()
+    set_aside = [c for c in found if ignored(c, ignore)]
+    found = [c for c in found if c not in set_aside]
     existing = [entry.claim for entry in lf.claims] if lf is not None else []
     new = [c.fields for c in found if not covered(c, existing)]
     try:
@@ -177,4 +185,5 @@ def run_extract(config: Config, source_name: Path, into: Path | None) -> tuple[s
         return f"{into}: {exc}\n", 1
     skipped = len(found) - len(new)
     plural = "" if len(new) == 1 else "s"
-    return f"{rel(config.root, into)}: added {len(new)} claim{plural} ({skipped} already covered)\n", 0
+    aside = f", {len(set_aside)} in ignore:" if set_aside else ""
+    return f"{rel(config.root, into)}: added {len(new)} claim{plural} ({skipped} already covered{aside})\n", 0

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from factcheck.claims.model import KINDS
+from factcheck.claims.source import printable_data
 from factcheck.config import Config
 from factcheck.errors import UsageError
 from factcheck.lint.engine import build_context
@@ -33,7 +34,7 @@ def list_rows(config: Config, kind: str | None, source: str | None) -> list[dict
             where = f"{src_path}:{line}:{col}"
         try:
             value = claim_value(ctx, entry)
-            shown = value.display if value else ""
+            shown = value.figure if value else ""
         except Exception:  # noqa: BLE001 - a listing shows what it can
             shown = "?"
         if entry.claim.kind == "quote":
@@ -50,6 +51,7 @@ def render_list(config: Config, kind: str | None, source: str | None, fmt: str, 
     out = style.kind
     if out == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n", 0
+    rows = printable_data(rows)
     if out == "rich":
         from rich.console import Console
         from rich.table import Table
@@ -57,7 +59,7 @@ def render_list(config: Config, kind: str | None, source: str | None, fmt: str, 
         table = Table("id", "kind", "value", "source")
         for row in rows:
             table.add_row(row["id"], row["kind"], row["value"], row["where"])
-        console = Console(record=True, width=terminal_width(200), force_terminal=style.color, no_color=not style.color)
+        console = Console(record=True, width=terminal_width(200), force_terminal=style.color, no_color=not style.color, markup=False)
         with console.capture() as capture:
             console.print(table)
         return capture.get(), 0

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from factcheck.claims.project import CheckEntry, ClaimEntry
+from factcheck.claims.source import printable_data
 from factcheck.config import Config
 from factcheck.errors import UsageError
 from factcheck.lint.context import RuleContext
@@ -48,6 +49,7 @@ def claim_data(ctx: RuleContext, report: Report, entry: ClaimEntry) -> dict[str,
     if value is not None:
         data["value"] = {
             "display": value.display,
+            "figure": value.figure,
             "lo": value.interval.lo if value.interval.lo != float("-inf") else None,
             "hi": value.interval.hi if value.interval.hi != float("inf") else None,
             "lo_closed": value.interval.lo_closed,
@@ -70,7 +72,8 @@ def claim_data(ctx: RuleContext, report: Report, entry: ClaimEntry) -> dict[str,
             "recorded_sha256": entry.file.header.sha256 if entry.file.header else None,
             "context": {"before": before, "text": text, "after": after},
         }
-    findings = [p for p in report.problems if p.claim_id == entry.id]
+    ident = entry.id  # a property: read once, not once per finding and check
+    findings = [p for p in report.problems if p.claim_id == ident]
     rules = []
     for rule in RULES.values():
         if rule.applies is None or rule.id not in ctx.enabled or not rule.applies(claim):
@@ -84,7 +87,7 @@ def claim_data(ctx: RuleContext, report: Report, entry: ClaimEntry) -> dict[str,
     data["rules"] = rules
     data["checks"] = [
         {"id": r.check_id, "rule": r.rule, "verdict": r.verdict, "summary": r.summary}
-        for r in report.checks if entry.id in r.names
+        for r in report.checks if ident in r.names
     ]
     return data
 
@@ -127,7 +130,7 @@ def _plain(data: dict[str, Any]) -> str:
         out.append(f"  speaker: {record['speaker']}" + (f" ({record['role']})" if record.get("role") else ""))
     if "value" in data:
         value = data["value"]
-        out.append(f"  value: {value['display']}  [{value['dimension']}]")
+        out.append(f"  value: {value['figure']}  [{value['dimension']}]")
         out.append(f"  reading: {value['derivation']}")
     if "citation" in record:
         cite = record["citation"]
@@ -179,7 +182,7 @@ def _rich(data: dict[str, Any], color: bool) -> str:
             if key in record:
                 table.add_row(key, str(record[key]))
         if "value" in data:
-            table.add_row("value", f"{data['value']['display']}  [{data['value']['dimension']}]")
+            table.add_row("value", f"{data['value']['figure']}  [{data['value']['dimension']}]")
             table.add_row("reading", data["value"]["derivation"])
         if "citation" in record:
             cite = record["citation"]
@@ -202,7 +205,8 @@ def _rich(data: dict[str, Any], color: bool) -> str:
         for check in data["checks"]:
             verdicts.add_row(Text(check["verdict"], style=verdict_style.get(check["verdict"], "")), f"check {check['id']}: {check['rule']}\n{check['summary']}")
         items.append(verdicts)
-    console = Console(record=True, width=terminal_width(100), force_terminal=color, no_color=not color)
+    # markup=False: a `[link=…]` in a claim file is text, not a terminal hyperlink.
+    console = Console(record=True, width=terminal_width(100), force_terminal=color, no_color=not color, markup=False)
     with console.capture() as capture:
         console.print(Panel(Group(*items), title=f"{data['id']}", title_align="left"))
     return capture.get()
@@ -230,6 +234,7 @@ def render_show(config: Config, ident: str, fmt: str, color: str) -> tuple[str, 
     code = 1 if failed else 0
     if kind == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n", code
+    data = printable_data(data)  # an article's or a claim file's control characters, escaped
     if kind == "rich":
         return _rich(data, style.color), code
     return _plain(data), code

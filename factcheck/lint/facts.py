@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from factcheck.meaning.dims import Dim
     from factcheck.meaning.interval import Interval
 
-FORMAT = 1  # of the stored rows; a cache entry of another format is ignored
+FORMAT = 2  # of the stored rows; a cache entry of another format is ignored
 
 
 class FactValue(Record):
@@ -50,9 +50,22 @@ class FactValue(Record):
 
 
 def value_row(value: Any) -> list[Any]:
-    """A `ClaimValue` as a stored row."""
+    """A `ClaimValue` as a stored row (without its label and how it is shown)."""
     iv = value.interval
     return [iv.lo, iv.hi, iv.lo_closed, iv.hi_closed, [list(e) for e in value.dim.exps], value.unit, value.display, value.scale]
+
+
+def shown_row(shown: Any) -> list[Any] | None:
+    return None if shown is None else [shown.unit, shown.factor, shown.mult, shown.mult_value]
+
+
+def row_shown(row: list[Any] | None) -> Any:
+    if row is None:
+        return None
+    from factcheck.meaning.written import Shown
+
+    unit, factor, mult, mult_value = row
+    return Shown(str(unit), float(factor), str(mult), float(mult_value))
 
 
 def row_value(row: list[Any]) -> FactValue:
@@ -186,7 +199,7 @@ class FileFacts:
     """
 
     __slots__ = ("path", "claim_count", "published", "problem_rows", "ids", "places", "kinds",
-                 "valued", "_values", "_values_raw", "measured_rows", "check_rows", "changed", "digest", "_problems",
+                 "valued", "unloaded", "_values", "_values_raw", "measured_rows", "check_rows", "changed", "digest", "_problems",
                  "_claim_ids", "_checks", "_claim_index", "_explanations", "_explanations_raw")  # fmt: skip
 
     def __init__(
@@ -199,6 +212,7 @@ class FileFacts:
         places: str,
         kinds: str,
         valued: str,
+        unloaded: list[str],
         values: list[list[Any] | None] | None,
         measured_rows: list[list[Any]],
         check_rows: list[list[Any]],
@@ -213,6 +227,7 @@ class FileFacts:
         self.places = places  # "line:col line:col ...", read only if an id is repeated
         self.kinds = kinds
         self.valued = valued  # per valid claim: "1" if it has a value
+        self.unloaded = unloaded  # ids of claims written in the file that did not load
         self._values = values
         self._values_raw = values_raw
         self._explanations: list[Any] | None = None if explanations_raw else [None] * len(check_rows)
@@ -297,7 +312,7 @@ class FileFacts:
         return {
             "path": self.path, "claims": self.claim_count, "published": self.published,
             "problems": self.problem_rows, "ids": "\n".join(self.ids), "places": self.places,
-            "kinds": self.kinds, "valued": self.valued, "measured": self.measured_rows, "checks": self.check_rows,
+            "kinds": self.kinds, "valued": self.valued, "unloaded": self.unloaded, "measured": self.measured_rows, "checks": self.check_rows,
         }  # fmt: skip
 
     @classmethod
@@ -305,7 +320,7 @@ class FileFacts:
         """Facts from a stored entry; raises (KeyError, TypeError, ValueError) if malformed."""
         facts = cls(
             data["path"], data["claims"], data["published"], data["problems"], data["ids"].split("\n") if data["ids"] else [],
-            data["places"], data["kinds"], data["valued"], None, data["measured"], data["checks"], values_raw, explanations_raw,
+            data["places"], data["kinds"], data["valued"], data["unloaded"], None, data["measured"], data["checks"], values_raw, explanations_raw,
         )  # fmt: skip
         n = len(facts.ids)
         if not (
@@ -313,6 +328,7 @@ class FileFacts:
             and (facts.published is None or isinstance(facts.published, str))
             and isinstance(facts.kinds, str) and len(facts.kinds) == n and isinstance(facts.places, str)
             and facts.kinds.count("c") == facts.claim_count == len(facts.valued)
+            and isinstance(facts.unloaded, list) and all(isinstance(i, str) for i in facts.unloaded)
             and facts.kinds.count("k") == len(facts.check_rows)
             and all(len(row) == 11 for row in facts.problem_rows)
             and all(len(row) == 7 and (row[6] is None or len(row[6]) == 8) for row in facts.measured_rows)
@@ -334,6 +350,14 @@ def row_problem(row: list[Any]) -> Problem:
     return Problem(path, line, col, level, message, rule, claim_id, check_id, verdict, location, details)
 
 
+def _unloaded(lf: LoadedFile) -> list[str]:
+    """Ids of the claims written in the file that did not load."""
+    data = lf.loaded.data if lf.loaded is not None else None
+    items = data.get("claims") if isinstance(data, dict) else None
+    written = {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)} if isinstance(items, list) else set()
+    return sorted(written - {entry.id for entry in lf.claims})
+
+
 def summarize(lf: LoadedFile, ctx: RuleContext, problems: list[Problem]) -> FileFacts:
     """The facts of a loaded claim file; `problems` are its own findings (load and file rules).
 
@@ -353,7 +377,7 @@ def summarize(lf: LoadedFile, ctx: RuleContext, problems: list[Problem]) -> File
             values.append(None)
         else:
             label = claim.quote or claim.about or entry.id
-            values.append([*value_row(value), label])
+            values.append([*value_row(value), label, shown_row(getattr(value, "shown", None))])
         measure = getattr(claim, "measure", None)
         if measure:
             vpos = entry.pos("value") if getattr(claim, "value", None) else entry.pos()
@@ -380,7 +404,7 @@ def summarize(lf: LoadedFile, ctx: RuleContext, problems: list[Problem]) -> File
     facts = FileFacts(
         lf.path, len(lf.claims), published, rows[0], [item[1] for item in order],
         " ".join(f"{line}:{col}" for (line, col), _, _ in order), "".join(item[2] for item in order),
-        "".join("0" if v is None else "1" for v in values), rows[3], rows[1], rows[2],
+        "".join("0" if v is None else "1" for v in values), _unloaded(lf), rows[3], rows[1], rows[2],
     )  # fmt: skip
     for check_fact, node in zip(facts.checks, nodes, strict=True):
         if not isinstance(node, RuleSyntaxError):

@@ -20,6 +20,7 @@ from factcheck.lint.rules import (
     names_exist,
     percent_range,
     period_order,
+    published_known,
     quote_matches_span,
     source_hash,
     span_in_text,
@@ -39,6 +40,7 @@ RULES: dict[str, Rule] = {
         measure_agrees,
         percent_range,
         date_not_after_publication,
+        published_known,
         period_order,
         check,
     )

@@ -19,13 +19,14 @@ from factcheck.lint.context import RuleContext
 from factcheck.meaning.days import DATE, date_interval, date_text
 from factcheck.meaning.dims import Dim
 from factcheck.meaning.interval import Interval, fmt_number
+from factcheck.meaning.written import Shown, show, shown_for
 from factcheck.records import Frozen, setattr_frozen
 
 
 class ClaimValue(Frozen):
     __slots__ = _fields = (
         "interval", "dim", "unit", "display", "derivation",
-        "scale", "written", "written_at", "mismatch", "problem",
+        "scale", "written", "written_at", "mismatch", "problem", "shown",
     )  # fmt: skip
     interval: Interval
     dim: Dim
@@ -37,6 +38,7 @@ class ClaimValue(Frozen):
     written_at: tuple[int, int] | None  # its span in the source
     mismatch: str | None  # the record disagrees with the text
     problem: str | None  # the value cannot be read from the quote
+    shown: Shown | None  # how the text writes figures of this kind (万吨), for display
 
     def __init__(
         self,
@@ -50,6 +52,7 @@ class ClaimValue(Frozen):
         written_at: tuple[int, int] | None = None,
         mismatch: str | None = None,
         problem: str | None = None,
+        shown: Shown | None = None,
     ) -> None:
         setattr_frozen(self, "interval", interval)
         setattr_frozen(self, "dim", dim)
@@ -61,6 +64,14 @@ class ClaimValue(Frozen):
         setattr_frozen(self, "written_at", written_at)
         setattr_frozen(self, "mismatch", mismatch)
         setattr_frozen(self, "problem", problem)
+        setattr_frozen(self, "shown", shown)
+
+    @property
+    def figure(self) -> str:
+        """The figure as written with its meaning: `312万吨 = [311.5万, 312.5万) 吨`."""
+        if self.written and self.written.replace(" ", "") != self.display.replace(" ", ""):
+            return f"{self.written} = {self.display}"
+        return self.display
 
 
 def _published(entry: ClaimEntry) -> dt.date | None:
@@ -97,12 +108,32 @@ def _pick(exprs: list[Any], wanted: str | None, kind: str) -> tuple[Any | None, 
     return found[0], None
 
 
-def _display(interval: Interval, unit: str) -> str:
-    return f"{interval} {unit}".strip()
+def _unit_scale(unit: str | None) -> float:
+    """Base units in one written unit: 1000 for 吨 (kilograms), 10000 for 公顷 (m²)."""
+    from factcheck.numbers.units import lookup
+
+    entry = lookup(unit) if unit else None
+    return float(10**entry.exp) if entry is not None else 1.0
+
+
+def _normal_unit(unit: str | None) -> str | None:
+    """A unit by its normalized name: 公斤 -> 千克, 个月 -> 月."""
+    from factcheck.numbers.units import lookup
+
+    entry = lookup(unit) if unit else None
+    return entry.name if entry is not None else unit
+
+
+def _rate_scale(claim: Measured) -> float:
+    """Per-unit factor of a rate: 4582 公斤 per 公顷 is 4582 × 1/10000 kilograms per m²."""
+    if not claim.per:
+        return 1.0
+    return _unit_scale(claim.unit) / (claim.per * _unit_scale(claim.per_unit))
 
 
 def _measured(ctx: RuleContext, entry: ClaimEntry, claim: Measured) -> ClaimValue:
     from factcheck.numbers import find_expressions, interval_for, unit_dim
+    from factcheck.numbers.meaning import FAMILY
 
     tolerance = _tolerance(ctx, entry, claim)
     unit = _unit_text(claim.unit, claim.per, claim.per_unit)
@@ -110,7 +141,7 @@ def _measured(ctx: RuleContext, entry: ClaimEntry, claim: Measured) -> ClaimValu
     if claim.per and dim is not None:
         per_dim = unit_dim(claim.per_unit) if claim.per_unit else None
         dim = dim / per_dim if per_dim is not None else dim
-    scale = 1.0 / claim.per if claim.per else 1.0
+    scale = _rate_scale(claim)
     expr = None
     problem = None
     if claim.quote is not None:  # a reference may have no span in the source
@@ -119,7 +150,11 @@ def _measured(ctx: RuleContext, entry: ClaimEntry, claim: Measured) -> ClaimValu
     precision = claim.precision
     if precision is None and expr is not None and _same_reading(claim, expr):
         precision = expr.precision
-    interval = interval_for(claim.value, claim.qualifier, precision, tolerance)
+    qualifier = claim.qualifier
+    if qualifier and qualifier not in FAMILY:
+        problem = f"unknown qualifier '{qualifier}' (known: {', '.join(FAMILY)})"
+        qualifier = None
+    interval = interval_for(claim.value, qualifier, precision, tolerance)
     if dim is None:
         dim = expr.dim if expr is not None and expr.dim is not None else Dim()
     derivation = (
@@ -137,7 +172,14 @@ def _measured(ctx: RuleContext, entry: ClaimEntry, claim: Measured) -> ClaimValu
         mismatch = _compare(claim, expr, unit)
         if mismatch is None:  # the record reads as the text does: show how the text reads
             derivation = expr.derivation
-    return ClaimValue(interval, dim, unit, _display(interval, unit), derivation, scale, written, written_at, mismatch, problem)
+    shown = None
+    if not claim.per:
+        normal = _normal_unit(claim.unit)
+        for text in (claim.written, written):
+            if text and shown is None:
+                shown = shown_for(text, normal)
+    display = show(interval, unit, shown)
+    return ClaimValue(interval, dim, unit, display, derivation, scale, written, written_at, mismatch, problem, shown)
 
 
 def _same_reading(claim: Measured, expr: Any) -> bool:
@@ -151,20 +193,45 @@ def _unit_text(unit: str | None, per: float | None, per_unit: str | None) -> str
     return f"{unit or ''}/{per_text(per)}{per_unit or ''}" if per else unit or ""
 
 
+# How a text writes a base apart from its figure: 每公顷…4582公斤, 人均…, 4582公斤/公顷.
+_PER_WORDS = ("每{}", "/{}", "／{}")
+_PER_PERSON = ("人均",)
+
+
+def _per_written(quote: str, per_unit: str | None) -> bool:
+    """The quote names the rate's base somewhere, though not next to its figure."""
+    if per_unit and any(form.format(per_unit) in quote for form in _PER_WORDS):
+        return True
+    return per_unit == "人" and any(word in quote for word in _PER_PERSON)
+
+
 def _compare(claim: Measured, expr: Any, unit: str) -> str | None:
-    """Why the record and the text disagree, or None."""
-    text_unit = _unit_text(expr.unit, expr.per, expr.per_unit)
+    """Why the record and the text disagree, or None.
+
+    A qualifier or a rate base the text writes apart from its figure (`约占…60%`,
+    `每公顷产量4582公斤`) may be recorded by hand: the record then says more than the
+    figure alone, and agrees with the quote.
+    """
+    quote = claim.quote or ""
+    per, per_unit = expr.per, expr.per_unit
+    if claim.per and per is None and _per_written(quote, claim.per_unit):
+        per, per_unit = claim.per, claim.per_unit
+    text_unit = _unit_text(_normal_unit(expr.unit), per, _normal_unit(per_unit))
+    qualifier = expr.qualifier
+    if claim.qualifier and qualifier is None and claim.qualifier in quote:
+        qualifier = claim.qualifier
     parts = []
     if not _same_reading(claim, expr):
         parts.append(f"value {fmt_number(claim.value)}")
-    if (claim.qualifier or None) != (expr.qualifier or None):
+    if (claim.qualifier or None) != (qualifier or None):
         parts.append(f"qualifier {claim.qualifier or 'none'}")
-    if claim.unit is not None and unit != text_unit:
+    if claim.unit is not None and _unit_text(_normal_unit(claim.unit), claim.per, _normal_unit(claim.per_unit)) != text_unit:
         parts.append(f"unit {unit or 'none'}")
     if not parts:
         return None
     said = ", ".join(parts)
-    return f"record says {said}; text `{expr.text}` means {expr.interval} {text_unit}".rstrip()
+    means = show(expr.interval, text_unit, shown_for(expr.text, expr.unit) if per is None else None)
+    return f"record says {said}; text `{expr.text}` means {means}".rstrip()
 
 
 def _date(entry: ClaimEntry, claim: DateClaim) -> ClaimValue:
@@ -184,6 +251,11 @@ def _date(entry: ClaimEntry, claim: DateClaim) -> ClaimValue:
     written = written_at = mismatch = problem = None
     exprs = find_expressions(claim.quote or "", published=_published(entry))
     expr, problem = _pick(exprs, claim.text, "date")
+    if expr is not None and _published(entry) is None and is_relative(expr.text):
+        # 去年, 11日: without a publication date there is nothing to resolve them against.
+        written = expr.text
+        derivation = f"record: {date_text(interval)}; `{expr.text}` is relative and the file gives no published date"
+        expr = None
     if expr is not None:
         written = expr.text
         if claim.span is not None:
@@ -195,6 +267,21 @@ def _date(entry: ClaimEntry, claim: DateClaim) -> ClaimValue:
         if mismatch is None:  # as for figures: a mismatched record shows its own reading
             derivation = expr.derivation
     return ClaimValue(interval, DATE, "date", date_text(interval), derivation, 1.0, written, written_at, mismatch, problem)
+
+
+# Two publication dates far apart: a date that reads the same against both is absolute.
+_PROBES = (dt.date(2001, 3, 14), dt.date(2017, 10, 9))
+
+
+def is_relative(text: str) -> bool:
+    """Whether a written date depends on the publication date (`去年`, `11日`, `今年以来`)."""
+    from factcheck.numbers import find_expressions
+
+    readings = []
+    for day in _PROBES:
+        found = [e for e in find_expressions(text, published=day) if e.kind == "date"]
+        readings.append((found[0].date_lo, found[0].date_hi) if found else None)
+    return readings[0] != readings[1]
 
 
 def claim_value(ctx: RuleContext, entry: ClaimEntry) -> ClaimValue | None:

@@ -2,11 +2,13 @@
 
 GitHub turns these lines into annotations on the pull request. Its runner reads
 `%`, `\\r` and `\\n` as escapes in the message, and also `:` and `,` inside a
-property value, so those are percent-encoded; anything else is passed as is.
+property value, so those are percent-encoded; other control characters from an
+article or a claim file are shown as escapes, never passed to the log raw.
 """
 
 from __future__ import annotations
 
+from factcheck.claims.source import printable
 from factcheck.lint.problem import Problem
 from factcheck.lint.report import Report
 
@@ -15,8 +17,10 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a message: `%` first, so the escapes it introduces are not escaped again."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a message: `%` first, so the escapes it introduces are not escaped again; other
+    control characters (which the runner's log would pass to a terminal) as `\\x1b`."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text)
 
 
 def escape_property(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from factcheck.claims.source import printable
 from factcheck.lint.report import Report
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -15,9 +16,9 @@ def render(report: Report, quiet: bool = False, color: bool = True, width: int =
     with console.capture() as capture:
         for p in report.problems:
             line = Text()
-            line.append(f"{p.path}:{p.line}:{p.col}: ", style="bold")
+            line.append(f"{printable(p.path)}:{p.line}:{p.col}: ", style="bold")
             line.append(f"[{p.level}]", style=STYLES.get(p.level, ""))
-            line.append(f" {p.message} ")
+            line.append(f" {printable(p.message)} ")
             line.append(f"({p.rule})", style="dim")
             console.print(line, soft_wrap=True)
         if not quiet:

@@ -319,9 +319,9 @@ def test_homicide_rate_times_population() -> None:
     assert "[0.415, 0.425) 起/10万人" in text
     assert "[66265000, 66275000) 人" in text
     product = next(s for s in outcome.steps if s.startswith("homicide_rate * population ="))
-    assert product.endswith("= [274.99975, 281.66875) count")
+    assert product.endswith("= [274.999, 281.669) count")
     assert outcome.steps[-1].endswith("every value satisfies it -> pass")
-    assert "[274.99975, 281.66875)" in outcome.summary and "pass" in outcome.summary
+    assert "[274.999, 281.669)" in outcome.summary and "pass" in outcome.summary
 
 
 def test_rate_times_population_is_a_count() -> None:

@@ -99,8 +99,8 @@ def test_bad_type(mini, run) -> None:
     result = run("verify")
     assert result.code == 1
     assert result.out.splitlines()[0] == (
-        "claims/a.yaml:8:12: [error] claim 'items': field 'value': input should be a valid number "
-        "(got 'lots') (schema)"
+        "claims/a.yaml:8:12: [error] claim 'items': field 'value': not a figure: write a number, or the figure as the text writes it (312万吨)"
+        " (got 'lots') (schema)"
     )
 
 

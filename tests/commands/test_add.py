@@ -56,18 +56,33 @@ def test_ambiguous_exact_match_is_refused_with_candidates(article, run) -> None:
     result = run("add", ARTICLE, "累计帮助企业签约外贸订单90.5亿元")
     assert result.code == 1
     assert result.out == (
-        f"'累计帮助企业签约外贸订单90.5亿元' matches 2 places in {ARTICLE}; quote more of the sentence:\n"
+        f"'累计帮助企业签约外贸订单90.5亿元' matches 2 places in {ARTICLE};"
+        " quote more of the sentence, or choose one with --at LINE:COL:\n"
         f"  {ARTICLE}:13:122 [262, 280) score 100: '累计帮助企业签约外贸订单90.5亿元'\n"
         f"  {ARTICLE}:35:90 [1311, 1329) score 100: '累计帮助企业签约外贸订单90.5亿元'\n"
     )
     assert not (article / NEW).exists()
 
 
+def test_at_chooses_the_occurrence(article, run) -> None:
+    result = run("add", ARTICLE, "90.5亿元", "--at", "35:102")
+    assert result.code == 0, result.out
+    lines = result.out.splitlines()
+    assert lines[0] == f"{NEW}: added yuan_90_5yi (quantity) at {ARTICLE}:35:102 [1323, 1329), exact match"
+    assert lines[-2:] == ["    value: 9050000000", '    unit: "元"']
+    # A position inside the figure names it too; a position that is no occurrence is refused.
+    assert run("add", ARTICLE, "累计帮助企业签约外贸订单90.5亿元", "--at", "13:130").code == 0
+    wrong = run("add", ARTICLE, "90.5亿元", "--at", "1:1")
+    assert wrong.code == 1 and wrong.out.startswith(f"'90.5亿元' does not stand at 1:1 in {ARTICLE}; it stands at:")
+    assert run("add", ARTICLE, "90.5亿元", "--at", "x").code == 2
+
+
 def test_ambiguous_fuzzy_match_is_refused(article, run) -> None:
     result = run("add", ARTICLE, "189项公安民生事项网上可辨")
     assert result.code == 1
     assert result.out.splitlines() == [
-        f"'189项公安民生事项网上可辨' matches 2 places in {ARTICLE}; quote more of the sentence:",
+        f"'189项公安民生事项网上可辨' matches 2 places in {ARTICLE};"
+        " quote more of the sentence, or choose one with --at LINE:COL:",
         f"  {ARTICLE}:13:83 [223, 237) score 93: '189项公安民生事项网上可办'",
         f"  {ARTICLE}:23:29 [639, 653) score 93: '189项公安民生事项网上可办'",
     ]

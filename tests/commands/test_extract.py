@@ -49,7 +49,8 @@ EXPECTED: list[tuple[str, list[int], str, dict[str, Any]]] = [
     ("count_2300", [785, 811], "2300余个公安通办窗口可实现多警种业务“一窗通办”", {"value": 2300, "unit": "个", "qualifier": "余"}),
     ("visits_3000wan", [812, 830], "该项举措每年惠及群众3000余万人次", {"value": 30000000, "unit": "人次", "qualifier": "余"}),
     ("since_2019_05_28_4", [892, 895], "五年来", PERIOD_5Y),
-    ("count_3", [923, 938], "帮助企业防“蛀虫”三个领域发力", {"value": 3, "unit": "个"}),
+    # The list of the three areas stays whole (、 between names does not end the clause).
+    ("count_3", [896, 938], "浙江公安着重在打击涉企经济犯罪、近距离为企业提供服务、帮助企业防“蛀虫”三个领域发力", {"value": 3, "unit": "个"}),
     ("since_2021", [1028, 1035], "2021年以来", {"start": "2021", "end": "2024-05-28"}),
     ("cases_2000", [1059, 1070], "每年立案2000起左右", {"value": 2000, "unit": "起", "qualifier": "左右"}),
     ("yuan_20yi", [1071, 1086], "为企业挽回经济损失超过20亿元", {"value": 2000000000, "unit": "元", "qualifier": "超过"}),
@@ -189,3 +190,41 @@ def test_extract_into_the_claim_file_of_another_source_is_a_usage_error(article,
 def test_extract_missing_source_is_a_usage_error(article, run) -> None:
     result = run("extract", "seeds/missing.txt")
     assert (result.code, result.err) == (2, "factcheck: error: no such source file: seeds/missing.txt\n")
+
+
+def test_a_claim_deleted_and_put_in_ignore_is_not_proposed_again(article, run) -> None:
+    path = article / "claims" / "police.yaml"
+    path.write_text(HEADER + "claims: []\n", encoding="utf-8")
+    assert run("extract", ARTICLE, "--into", "claims/police.yaml").code == 0
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # A person deletes the first claim and sets its quote aside, and drops the second
+    # one's figure (part of a quote is enough; the body repeats 97.24%, so two quotes hold it).
+    first, second = data["claims"][0], data["claims"][1]
+    data["claims"] = data["claims"][2:]
+    data["ignore"] = [first["quote"], "97.24%"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    again = run("extract", ARTICLE, "--into", "claims/police.yaml")
+    assert (again.code, again.out) == (
+        0, f"claims/police.yaml: added 0 claims ({len(EXPECTED) - 3} already covered, 3 in ignore:)\n"
+    )
+    ids = [c["id"] for c in yaml.safe_load(path.read_text(encoding="utf-8"))["claims"]]
+    assert first["id"] not in ids and second["id"] not in ids
+    assert run("verify").code == 0
+    # Printed proposals leave them out too.
+    printed = run("extract", ARTICLE).out
+    assert f"quote: \"{first['quote']}\"" not in printed and "97.24%" not in printed
+
+
+def test_a_list_of_names_stays_with_the_figure_that_counts_them() -> None:
+    text = "今年江苏、安徽、山东、河南四省合计增产187万吨，在120个站点、340个窗口可办。"
+    found = {c.fields["id"]: c.fields["quote"] for c in candidates(text, PUBLISHED, Ids())}
+    assert found["tons_187wan"] == "今年江苏、安徽、山东、河南四省合计增产187万吨"
+    # A list of figures is one clause per figure.
+    assert found["count_120"] == "在120个站点"
+    assert found["count_340"] == "340个窗口可办"
+
+
+def test_ids_read_the_figure_as_written_not_its_base_units() -> None:
+    text = "夏粮总产量12627万吨，其中新增50万吨；播种面积2756万公顷，每公顷4582公斤。"
+    ids = [c.fields["id"] for c in candidates(text, PUBLISHED, Ids())]
+    assert ids[:4] == ["tons_12627wan", "tons_50wan", "ha_2756wan", "rate_4582"]

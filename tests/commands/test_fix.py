@@ -97,7 +97,7 @@ def test_round_trip_extract_edit_verify_fix(article, run) -> None:
     value = line_of(path, "id: persons_14_6wan") + 6
     assert fixed.out.splitlines() == [
         f"claims/police.yaml:{value}:12: [error] 'persons_14_6wan': record says value 146000; "
-        "text `14.8万余名` means (148000, 149000) 名 (value-matches-text)",
+        "text `14.8万余名` means (14.8万, 14.9万) 名 (value-matches-text)",
         "51 claims in 1 file, 0 checks: 0 pass, 0 fail, 0 unknown; 1 error, 0 warnings",
     ]
     after = path.read_text(encoding="utf-8")

@@ -114,7 +114,7 @@ def test_dropped_qualifier_is_reported(project: Path, run) -> None:
     result = run("verify")
     assert result.code == 1
     assert any(
-        "'cyber_cases': record says qualifier none; text `3.3万余起` means (33000, 34000) 起" in row
+        "'cyber_cases': record says qualifier none; text `3.3万余起` means (3.3万, 3.4万) 起" in row
         for row in result.out.splitlines()
     ), result.out
 
@@ -134,7 +134,7 @@ def test_show_homicide_check_explains_the_arithmetic(project: Path, run) -> None
     assert "homicide_rate_2023 = [0.415, 0.425) 起/10万人" in out
     assert "zj_population_2023 = [66265000, 66275000) 人" in out
     product = next(line for line in out.splitlines() if line.strip().startswith("homicide_rate_2023 * zj_population_2023 = "))
-    assert product.endswith("= [274.99975, 281.66875) count")
+    assert product.endswith("= [274.999, 281.669) count")
     assert out.splitlines()[-1] == "  verdict: pass"
 
 

@@ -59,7 +59,7 @@ def _verdict(entry: CheckFact, operands: str | None, claims: dict[str, ClaimFact
     if operands is not None and stored is not None and stored[0] == operands:
         return str(stored[1])
     from factcheck.checklang.language import Operand, RuleEvalError, evaluate, parse_rule
-    from factcheck.lint.facts import row_value
+    from factcheck.lint.facts import row_shown, row_value
 
     node = entry.node if entry.node is not None else parse_rule(entry.rule)
     env: dict[str, Operand] = {}
@@ -67,7 +67,7 @@ def _verdict(entry: CheckFact, operands: str | None, claims: dict[str, ClaimFact
         row = claim.row
         assert row is not None
         value = row_value(row[:8])
-        env[name] = Operand(value.interval, value.dim, value.unit, claim.label, value.scale)
+        env[name] = Operand(value.interval, value.dim, value.unit, claim.label, value.scale, row_shown(row[9]))
     try:
         outcome = evaluate(node, env)
     except RuleEvalError as exc:

@@ -1,7 +1,9 @@
 """names-exist: every name a declared check uses is a claim id.
 
-An unknown name is reported at the column where the name stands. Names may be
-claims of any claim file in the project. (A rule that does not parse is the
+An unknown name is reported at the column where the name stands, with the
+closest claim id as a suggestion. Names may be claims of any claim file in the
+project. A claim that is written but did not load has its own finding, so a check
+naming it is not reported a second time. (A rule that does not parse is the
 `check` rule's own error.)
 """
 
@@ -17,15 +19,24 @@ from factcheck.lint.rule import Rule
 def check(ctx: RuleContext) -> Iterator[Finding]:
     claims = ctx.claim_files()
     checks = ctx.check_ids()
+    # Claims written in a file that did not load: their errors stand on their own.
+    unloaded = {ident for facts in ctx.facts for ident in facts.unloaded} - claims.keys()
+    known: list[str] | None = None
     for facts in ctx.facts:
         for entry in facts.checks:
             if entry.syntax_error is not None:
                 continue
             for name, offset in entry.names:
-                if name in claims:
+                if name in claims or name in unloaded:
                     continue
                 line, col = entry.offset_pos(offset)
-                hint = " (that is a check, not a claim)" if name in checks else ""
+                if name in checks:
+                    hint = " (that is a check, not a claim)"
+                else:
+                    from factcheck.claims.project import did_you_mean
+
+                    known = sorted(claims) if known is None else known
+                    hint = did_you_mean(name, known)
                 yield Finding(
                     facts.path, line, col,
                     f"check '{entry.id}' names '{name}', which is no claim in the project{hint}",

@@ -33,6 +33,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             location = SourceLocation(source.path, value.written_at[0], value.written_at[1], line, col)
         if value.problem is not None:
             key = "text" if entry.claim.text is not None else "quote"
+            if value.problem.startswith("unknown qualifier"):
+                key = "qualifier"
             line, col = entry.pos(key)
             yield Finding(entry.file.path, line, col, f"'{entry.id}': {value.problem}", claim_id=entry.id)
         elif value.mismatch is not None:

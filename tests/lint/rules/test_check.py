@@ -18,9 +18,9 @@ from tests.lint.rules.helpers import ARTICLE, HEAD, checks, verify, where
         ("online > cert > 100", 0, None),
         ("cert > online", 1, "[error] check 'c0' fail: cert = 144 个 > online = 189 项 -> fail (check)"),
         ("losses > 1000000000", 0, None),
-        ("losses < 3000000000", 0, "[warning] check 'c0' unknown: losses = (2000000000, ∞) 元 < 3000000000 -> unknown (check)"),
-        ("online + rate > 0", 1, "[error] check 'c0': cannot add 'online' (项, count) and 'rate' (%, percent): different dimensions (check)"),
-        ("online > losses", 1, "[error] check 'c0': cannot compare 'online' (项, count) with 'losses' (元, money:CNY): different dimensions (check)"),
+        ("losses < 3000000000", 0, "[warning] check 'c0' unknown: losses = (20亿, ∞) 元 < 30亿 -> unknown (check)"),
+        ("online + rate > 0", 1, "[error] check 'c0': cannot add 'online' (项, count) and 'rate' (%, percent): different dimensions; a percent in arithmetic is its ratio: write part / whole == share_pct, share(part, whole) == share_pct, or share_pct * whole == part (check)"),
+        ("online > losses", 1, "[error] check 'c0': cannot compare 'online' (项, count) with 'losses' (元, money:CNY): different dimensions; only figures of one dimension are added or compared: multiply or divide to change dimension (rate * base == total, part / whole == share_pct) (check)"),
     ],
 )
 def test_declared_check(run, mini, rule: str, code: int, finding: str | None) -> None:
@@ -37,7 +37,7 @@ def test_declared_check(run, mini, rule: str, code: int, finding: str | None) ->
     [
         ("online >", "online >", "unexpected end of rule: a number, a claim id or '(' is missing"),
         ("online.value > 1", ".value", "attribute access is not allowed"),
-        ("__import__('os') > 1", "__import__", "calling '__import__' is not allowed; the functions are sum, min, max, abs"),
+        ("__import__('os') > 1", "__import__", "calling '__import__' is not allowed; the functions are sum, min, max, abs, share, growth, pp"),
         ("online > > cert", "> cert", None),
     ],
 )

@@ -10,7 +10,7 @@ def test_unknown_name_points_at_the_name(run, mini) -> None:
     assert status == 1
     assert out[0] == (
         f"claims/a.yaml:{where(path, 'certs')}: [error] check 'c0' names 'certs', "
-        "which is no claim in the project (names-exist)"
+        "which is no claim in the project (did you mean 'cert'?) (names-exist)"
     )
     assert len(out) == 2  # said once: the check rule leaves the name to names-exist
 
