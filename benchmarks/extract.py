@@ -42,14 +42,14 @@ def main() -> int:
     from factcheck.claims.writeback import render_claims
 
     published = dt.date(2024, 5, 28)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     found = candidates(text, published, Ids())
-    proposed = time.perf_counter() - start
+    proposed, proposed_cpu = time.perf_counter() - start, time.process_time() - cpu
     start = time.perf_counter()
     render_claims([c.fields for c in found])
     written = time.perf_counter() - start
     print(f"article: {size:.2f} MB, {len(text):,} characters; {len(found):,} candidates")
-    print(f"  propose: {proposed:.2f} s ({size / proposed:.2f} MB/s)")
+    print(f"  propose: {proposed:.2f} s ({size / proposed:.2f} MB/s); CPU {proposed_cpu:.2f} s ({size / proposed_cpu:.2f} MB/s)")
     print(f"  write YAML: {written:.2f} s")
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -60,7 +60,7 @@ def main() -> int:
         (folder / "seeds" / "big.txt").write_text(text, encoding="utf-8")
         exe = Path(sys.executable).with_name("factcheck")
         command = [str(exe)] if exe.exists() else [sys.executable, "-m", "factcheck"]
-        best, peak = float("inf"), 0.0
+        best, best_cpu, peak = float("inf"), float("inf"), 0.0
         for _ in range(args.runs):
             with tempfile.TemporaryFile() as sink:
                 start = time.perf_counter()
@@ -69,9 +69,12 @@ def main() -> int:
                 seconds = time.perf_counter() - start
             assert os.waitstatus_to_exitcode(status) == 0
             best = min(best, seconds)
+            best_cpu = min(best_cpu, usage.ru_utime + usage.ru_stime)
             peak = max(peak, usage.ru_maxrss / 1024)
         print(f"  factcheck extract (command, best of {args.runs}): {best:.2f} s, "
               f"{size / best:.2f} MB/s, peak {peak:.0f} MiB (target: at least 1 MB/s)")
+        print(f"    its CPU time (user + system): {best_cpu:.2f} s, {size / best_cpu:.2f} MB/s "
+              "(wall time on a busy machine includes waiting for a core)")
     return 0
 
 
