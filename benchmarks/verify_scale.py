@@ -12,7 +12,8 @@ a claim of the previous file. Then, each `factcheck verify` a fresh process:
 - warm: nothing changed;
 - one file changed: one claim file gets a wrong value (a finding and a failed check),
   and its output is compared with a run that ignores the cache (`--no-cache`);
-- peak memory of each (the child's ru_maxrss).
+- peak memory of each (the child's ru_maxrss), and its CPU time (user + system), which
+  a busy machine does not inflate the way it does wall time.
 
     python benchmarks/verify_scale.py [--sizes 1k,10k,100k] [--seed N] [--keep DIR]
 """
@@ -210,13 +211,17 @@ for p in sorted(Path(sys.argv[1]).glob("*.yaml")):
 """
 
 
+CPU: dict[str, float] = {}  # the last run's user + system seconds
+
+
 def run(argv: list[str], cwd: Path) -> tuple[float, float, int, str]:
-    """Wall seconds, peak MiB (the child's own ru_maxrss), exit code, stdout."""
+    """Wall seconds, peak MiB (the child's own ru_maxrss), exit code, stdout; its CPU time in CPU."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         child = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
+        CPU["last"] = usage.ru_utime + usage.ru_stime
         child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read().decode("utf-8", errors="replace")
@@ -243,7 +248,10 @@ def break_one(folder: Path, index: int) -> None:
 
 
 def line(label: str, seconds: float, mib: float, floor: float, extra: str = "") -> None:
-    print(f"  {label:<22} {seconds:7.2f} s  {seconds / floor:5.2f}x floor  peak {mib:6.0f} MiB{extra}", flush=True)
+    cpu = CPU["last"]
+    floor_cpu = CPU.get("floor", cpu)
+    print(f"  {label:<22} {seconds:7.2f} s  {seconds / floor:5.2f}x floor  peak {mib:6.0f} MiB  "
+          f"(CPU {cpu:.2f} s, {cpu / floor_cpu:.2f}x){extra}", flush=True)
 
 
 def bench(size: int, seed: int, keep: Path | None) -> None:
@@ -260,7 +268,8 @@ def bench(size: int, seed: int, keep: Path | None) -> None:
         print(f"{size:,} claims in {len(files):,} files ({mb:.1f} MB of YAML; generated in {made:.1f} s)", flush=True)
         floor, floor_mib, code, text = run([sys.executable, "-c", FLOOR, str(folder / "claims")], folder)
         assert code == 0, text
-        print(f"  {'floor: yaml.load (C)':<22} {floor:7.2f} s  {1:5.2f}x floor  peak {floor_mib:6.0f} MiB", flush=True)
+        CPU["floor"] = CPU["last"]
+        line("floor: yaml.load (C)", floor, floor_mib, floor)
         fc = factcheck_command()
         verify = [*fc, "verify", "--format", "text"]
         cache = has_cache(fc)
