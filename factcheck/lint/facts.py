@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from factcheck.meaning.dims import Dim
     from factcheck.meaning.interval import Interval
 
-FORMAT = 2  # of the stored rows; a cache entry of another format is ignored
+FORMAT = 3  # of the stored rows; a cache entry of another format is ignored
 
 
 class FactValue(Record):
@@ -176,8 +176,9 @@ class CheckFact:
     def result(self) -> list[Any] | None:
         return self.row[7]  # type: ignore[no-any-return]
 
-    def set_result(self, operands: str | None, verdict: str, summary: str, steps: list[str]) -> None:
-        self.row[7] = [operands, verdict]
+    def set_result(self, operands: str | None, verdict: str, summary: str, steps: list[str],
+                   stale: list[str], on_records: str | None) -> None:
+        self.row[7] = [operands, verdict, stale, on_records]
         self.file.explanations[self.index] = [summary, steps]
         self.file.changed = True
 
@@ -332,7 +333,7 @@ class FileFacts:
             and facts.kinds.count("k") == len(facts.check_rows)
             and all(len(row) == 11 for row in facts.problem_rows)
             and all(len(row) == 7 and (row[6] is None or len(row[6]) == 8) for row in facts.measured_rows)
-            and all(len(row) == 8 and row[6][0] in ("names", "error") and (row[7] is None or len(row[7]) == 2)
+            and all(len(row) == 8 and row[6][0] in ("names", "error") and (row[7] is None or len(row[7]) == 4)
                     for row in facts.check_rows)
         ):  # fmt: skip
             raise ValueError("malformed facts")
@@ -364,7 +365,7 @@ def summarize(lf: LoadedFile, ctx: RuleContext, problems: list[Problem]) -> File
     `ctx` is the context the file's rules ran in, so values computed there are reused.
     """
     from factcheck.checklang.language import RuleSyntaxError, rule_names
-    from factcheck.meaning.values import claim_value
+    from factcheck.meaning.values import claim_value, text_reading
 
     order: list[tuple[tuple[int, int], str, str]] = []
     values: list[list[Any] | None] = []
@@ -377,7 +378,12 @@ def summarize(lf: LoadedFile, ctx: RuleContext, problems: list[Problem]) -> File
             values.append(None)
         else:
             label = claim.quote or claim.about or entry.id
-            values.append([*value_row(value), label, shown_row(getattr(value, "shown", None))])
+            reading = text_reading(ctx, entry)
+            stale = None
+            if reading is not None and reading.edited:  # checks compute with what the text says now
+                now = reading.value
+                stale = [*value_row(now), reading.quote, shown_row(now.shown)]
+            values.append([*value_row(value), label, shown_row(value.shown), stale])
         measure = getattr(claim, "measure", None)
         if measure:
             vpos = entry.pos("value") if getattr(claim, "value", None) else entry.pos()

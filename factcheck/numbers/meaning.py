@@ -42,6 +42,27 @@ FAMILY: dict[str, str] = {
     "近": "near", "将近": "near", "接近": "near",
     "约": "about", "约为": "about", "大约": "about", "左右": "about", "上下": "about",
 }  # fmt: skip
+# The same families in English (DESIGN.md): the phrase as kept in a record, lower case.
+FAMILY.update(
+    {w: "gt" for w in ("more than", "over", "above", "exceeding", "exceeds", "exceeded",
+     "exceed", "surpassing", "surpass", "in excess of", "greater than", "larger than",
+     "bigger than", "higher than", "upwards of", "just over", "just above", "well over",
+     "well above")}
+    | {w: "ge" for w in ("at least", "or more", "or greater", "or above", "or higher",
+       "and more", "and above", "and over", "or over", "no less than", "no fewer than",
+       "not less than", "not fewer than", "a minimum of", "greater than or equal to",
+       "more than or equal to", "at least or equal to", "equal to or more than",
+       "equal to or greater than", "bigger or equal than", "greater or equal than",
+       "higher or equal than", "larger or equal than", "more or equal than")}
+    | {w: "le" for w in ("up to", "at most", "no more than", "not more than", "no greater than",
+       "a maximum of", "as many as", "or less", "or fewer", "or below", "or lower", "or under",
+       "and under", "and below", "less than or equal to", "equal to or less than",
+       "smaller or equal than", "less or equal than", "lower or equal than")}
+    | {w: "lt" for w in ("less than", "fewer than", "under", "below", "smaller than", "lower than")}
+    | {w: "near" for w in ("nearly", "almost", "just under", "just below", "close to")}
+    | {w: "about" for w in ("about", "around", "approximately", "roughly", "some", "an estimated",
+       "estimated", "circa", "or so")}
+)  # fmt: skip
 
 _interval_cls: type[Interval] | None = None
 

@@ -470,11 +470,9 @@ def _read(m: re.Match[str], p: str, bare: bool) -> _Read:
         if whole > 10:
             exp_unit = 0  # 75折 is 75%, 九折 90%
     r.mant, r.exp = num.mant, num.exp + mult_exp(mult) + exp_unit
-    # Decimals and Arabic digits with a multiplier are rounded; Chinese numerals are exact.
-    k_mult = mult[:1] in ("k", "K", "ｋ", "Ｋ")
-    r.rounded = num.decimal or (bool(mult) and not num.chinese and not k_mult) or (
-        k_mult and num.decimal
-    )
+    # Decimals and Arabic digits with a multiplier (万, 亿, k) are rounded; Chinese numerals
+    # are exact. `15k` is rounded as `6627万` and `10k` in English text are.
+    r.rounded = num.decimal or (bool(mult) and not num.chinese)
     r.start = m.start()
     if g.sign:
         r.negative = _sign(m, p, g)
@@ -982,10 +980,36 @@ def find_expressions(text: str, *, published: datetime.date | None = None) -> li
     `published` resolves relative dates (`5月28日`, `去年`, `五年来`); without it
     today's date is used and each such derivation says so.
     """
-    return _scan(text, published, False)
+    return _with_english(text, published, _scan(text, published, False))
+
+
+# Text that may hold English figures: for ASCII text, a letter or $, a fraction or power (3/4,
+# 1.1^2), a leading point (.08), a sign (-227,000) or digits grouped by spaces; else two Latin words in a row, Latin letters next to
+# digits, a currency sign, or a sign before digits. Otherwise the English reader (a module
+# and its tables) is never loaded.
+_ASCII_ENGLISH = (
+    r"[A-Za-z$]|[0-9][/^][0-9]|(?<![0-9])\.[0-9]|(?<![0-9.])[-+] ?[0-9]|[0-9] [0-9]{3}(?![0-9])"
+)
+_MIXED_ENGLISH = (
+    r"[A-Za-z]{2}[ \t]+[A-Za-z]{2}|[A-Za-z] ?[0-9]|[0-9] ?[A-Za-z]|[$£€¥₹₿]"
+    r"|(?<![0-9A-Za-z.])[-−+–] ?[0-9]"
+)
+
+
+def _with_english(
+    text: str, published: datetime.date | None, found: list[Expression]
+) -> list[Expression]:
+    """Add what the English reader finds, when the text may have English in it."""
+    if re.search(_ASCII_ENGLISH if text.isascii() else _MIXED_ENGLISH, text) is None:
+        return found
+    from factcheck.numbers import english
+
+    return english.merge(found, *english.find_english(text, published), text=text, english_first=text.isascii())
 
 
 def parse_one(text: str, *, published: datetime.date | None = None) -> Expression | None:
     """The first expression in a short fragment; a bare numeral (`两千五`) is read too."""
-    found = _scan(text, published, False) or _scan(text, published, True)
+    found = _with_english(text, published, _scan(text, published, False)) or _scan(
+        text, published, True
+    )
     return found[0] if found else None

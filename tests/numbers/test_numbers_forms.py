@@ -75,7 +75,7 @@ FORMS = [
     ("项目2千零30万元", "2千零30万元", point(20300000), "元"),
     ("市值10万万", "10万万", (950000000, 1050000000, True, False), None),
     ("债务总额三兆元", "三兆元", point(3e12), "元"),
-    ("月薪15k", "15k", point(15000), None),
+    ("月薪15k", "15k", (14500, 15500, True, False), None),  # k rounds like 万 and million
     ("薪资8k-12k", "8k-12k", (8000, 12000, True, True), None),
     # scientific notation
     ("浓度为3.1×10−4", "3.1×10−4", (3.05e-4, 3.15e-4, True, False), None),

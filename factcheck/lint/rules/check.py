@@ -7,6 +7,14 @@ A rule that does not parse, names no claim, or mixes dimensions (yuan with
 percent, cases with yuan) cannot be computed: its verdict is `error`, never a
 pass. The message carries the intervals and the arithmetic; `factcheck show
 CHECK` prints every step.
+
+Checks see the article as it is now. When the text of a claim a check uses was
+edited and no longer reads the claim's recorded value, the check is computed on
+the text's reading as well, and that verdict is the one that counts: a figure
+planted in the article fails its check before anyone edits the record. The
+message names the stale claims and says what the records alone give. (A record
+mistyped against an unchanged quote is `value-matches-text`'s finding; its
+checks compute with the record, as written.)
 """
 
 from __future__ import annotations
@@ -31,10 +39,12 @@ class StoredResult(CheckResult):
     __slots__ = ("_entry",)
     _entry: CheckFact
 
-    def __init__(self, entry: CheckFact, verdict: str, names: tuple[str, ...]) -> None:
+    def __init__(self, entry: CheckFact, verdict: str, names: tuple[str, ...], stale: tuple[str, ...],
+                 on_records: str | None) -> None:
         line, col = entry.rule_pos
-        values = (entry.id, entry.file.path, line, col, entry.rule, entry.why, verdict, names)
-        for field, value in zip(("check_id", "path", "line", "col", "rule", "why", "verdict", "names"), values, strict=True):
+        values = (entry.id, entry.file.path, line, col, entry.rule, entry.why, verdict, names, stale, on_records)
+        fields = ("check_id", "path", "line", "col", "rule", "why", "verdict", "names", "stale", "on_records")
+        for field, value in zip(fields, values, strict=True):
             setattr_frozen(self, field, value)
         setattr_frozen(self, "_entry", entry)
 
@@ -52,29 +62,45 @@ def _error(entry: CheckFact, why: str, names: list[str]) -> CheckResult:
     return CheckResult(entry.id, entry.file.path, line, col, entry.rule, entry.why, "error", why, (), tuple(names))
 
 
-def _verdict(entry: CheckFact, operands: str | None, claims: dict[str, ClaimFact]) -> str:
-    """The check's verdict: the stored one while the files of the claims it names are
-    those it was computed from, else computed now (and stored with its explanation)."""
+def _stale_note(stale: list[str], on_records: str) -> str:
+    claims = ", ".join(f"'{name}'" for name in stale)
+    return (f" (on the text as it is now; stale record{'s' if len(stale) != 1 else ''}: {claims}; "
+            f"the records alone give {on_records})")
+
+
+def _verdict(entry: CheckFact, operands: str | None, claims: dict[str, ClaimFact]) -> tuple[str, list[str], str | None]:
+    """(verdict, stale claims, the verdict on the records alone): the stored ones while the
+    files of the claims it names are those it was computed from, else computed now (and
+    stored with the explanation). A claim whose text was edited since its quote was
+    stored is computed with what the text says now."""
     stored = entry.result
     if operands is not None and stored is not None and stored[0] == operands:
-        return str(stored[1])
+        return str(stored[1]), [str(n) for n in stored[2]], stored[3]
     from factcheck.checklang.language import Operand, RuleEvalError, evaluate, parse_rule
     from factcheck.lint.facts import row_shown, row_value
 
     node = entry.node if entry.node is not None else parse_rule(entry.rule)
     env: dict[str, Operand] = {}
+    now: dict[str, Operand] = {}
+    stale: list[str] = []
     for name, claim in claims.items():
         row = claim.row
         assert row is not None
         value = row_value(row[:8])
-        env[name] = Operand(value.interval, value.dim, value.unit, claim.label, value.scale, row_shown(row[9]))
+        env[name] = now[name] = Operand(value.interval, value.dim, value.unit, claim.label, value.scale, row_shown(row[9]))
+        if row[10] is not None:
+            stale.append(name)
+            v = row_value(row[10][:8])
+            now[name] = Operand(v.interval, v.dim, v.unit, str(row[10][8]), v.scale, row_shown(row[10][9]))
     try:
-        outcome = evaluate(node, env)
+        on_records = evaluate(node, env)
+        outcome = evaluate(node, now) if stale else on_records
     except RuleEvalError as exc:
-        entry.set_result(operands, "error", exc.message, [])
-        return "error"
-    entry.set_result(operands, outcome.verdict, outcome.summary, list(outcome.steps))
-    return outcome.verdict
+        entry.set_result(operands, "error", exc.message, [], stale, None)
+        return "error", stale, None
+    records = on_records.verdict if stale else None
+    entry.set_result(operands, outcome.verdict, outcome.summary, list(outcome.steps), stale, records)
+    return outcome.verdict, stale, records
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -115,18 +141,23 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             operands = None
             if all(claim.file.digest for claim in named.values()):
                 operands = " ".join(f"{name}@{claim.file.digest}" for name, claim in named.items())
-            verdict = _verdict(entry, operands, named)
-            ctx.check_results.append(StoredResult(entry, verdict, tuple(names)))
+            verdict, stale, on_records = _verdict(entry, operands, named)
+            ctx.check_results.append(StoredResult(entry, verdict, tuple(names), tuple(stale), on_records))
             if verdict == "pass":
                 continue
             summary, steps = entry.explanation
             if verdict == "error":
-                yield Finding(path, line, col, f"check '{entry.id}': {summary}", check_id=entry.id, verdict="error")
+                yield Finding(path, line, col, f"check '{entry.id}': {summary}", check_id=entry.id, verdict="error",
+                              details={"stale": stale} if stale else None)
                 continue
             level: Level = "error" if verdict == "fail" else "warning"
+            details: dict[str, object] = {"steps": list(steps)}
+            if stale:
+                details.update(stale=stale, on_records=on_records)
+            note = _stale_note(stale, str(on_records)) if stale else ""
             yield Finding(
-                path, line, col, f"check '{entry.id}' {verdict}: {summary}",
-                level=level, check_id=entry.id, verdict=verdict, details={"steps": list(steps)},
+                path, line, col, f"check '{entry.id}' {verdict}{note}: {summary}",
+                level=level, check_id=entry.id, verdict=verdict, details=details,
             )
 
 
