@@ -46,7 +46,9 @@ def beyond_verify(runs: int) -> float:
         ctx = build_context(load_config(ROOT))
         report = run(ctx)
         start = time.process_time()
-        html.render_page(annotated(ctx, report), 0)
+        doc = annotated(ctx, report)
+        for index in range(len(doc["sources"])):
+            html.render_page(doc, index, index_page="index.html")
         seconds.append(time.process_time() - start)
     return statistics.median(seconds)
 
@@ -57,9 +59,9 @@ def main() -> int:
     runs = parser.parse_args().runs
     fc = factcheck_command()
     with tempfile.TemporaryDirectory() as tmp:
-        page = Path(tmp) / "report.html"
+        out = Path(tmp) / "report"  # a folder: the shipped project has several sources
         commands = {
-            "factcheck report": [*fc, "report", "-o", str(page)],
+            "factcheck report": [*fc, "report", "-o", str(out)],
             "factcheck verify": [*fc, "verify", "--format", "text", "--quiet"],
             "factcheck export --format w3c": [*fc, "export", "--format", "w3c", "-o", str(Path(tmp) / "claims.jsonld")],
             "factcheck export --format csv": [*fc, "export", "--format", "csv", "-o", str(Path(tmp) / "claims.csv")],
@@ -74,11 +76,12 @@ def main() -> int:
                 times[name].append(time.perf_counter() - start)
                 after = resource.getrusage(resource.RUSAGE_CHILDREN)
                 cpu[name].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-        size = page.stat().st_size
+        pages = sorted(out.iterdir()) if out.is_dir() else [out]  # one source: one file
+        sizes = {page.name: page.stat().st_size for page in pages}
     for name, seconds in times.items():
         print(f"{name:32} wall median {statistics.median(seconds):.3f} s, slowest {max(seconds):.3f} s; "
               f"CPU median {statistics.median(cpu[name]):.3f} s ({runs} runs)")
-    print(f"report page: {size / 1024:.0f} KiB")
+    print("report pages: " + ", ".join(f"{name} {size / 1024:.0f} KiB" for name, size in sizes.items()))
     print(f"beyond verify, in process: {beyond_verify(runs) * 1000:.1f} ms CPU (document and page, median)")
     median = statistics.median(times["factcheck report"])
     verdict = "meets" if median < TARGET_SECONDS else "MISSES"

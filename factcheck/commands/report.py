@@ -58,6 +58,7 @@ class _Index:
 def _source(ctx: RuleContext, report: Report, index: _Index, path: str, files: list[LoadedFile]) -> dict[str, Any]:
     source = next((lf.source for lf in files if lf.source is not None), None)
     text = source.text if source is not None else None
+    # The claim file's `language`; a header that could not be read leaves it to the text.
     language = next((getattr(lf.header, "language", None) for lf in files if lf.header), None)
     if language is None and text is not None:
         language = "zh" if _CJK.search(text[:2000]) else "en"

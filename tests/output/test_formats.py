@@ -1,6 +1,6 @@
 """Output formats, colour, quiet/strict and `[tool.factcheck]`: what CI systems and people read.
 
-SARIF is validated against the OASIS schema kept in `shared/schemas` beside the project;
+SARIF is validated against the OASIS schema kept in `tests/schemas` (see its README);
 JSON against the schema factcheck publishes. Text and github lines are asserted exactly.
 """
 

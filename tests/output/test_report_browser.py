@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from tests.conftest import CLAIMS, ROOT
+from tests.conftest import CLAIMS, ROOT, line_of
+from tests.output.conftest import spanned_claims
 from tests.output.test_report_html import HOSTILE, hostile_yaml
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -79,11 +79,6 @@ def opened(browser: Any) -> Iterator[Any]:
         page.context.close()
 
 
-def spanned(project: Path) -> int:
-    claims = yaml.safe_load((project / CLAIMS).read_text(encoding="utf-8"))["claims"]
-    return sum(1 for c in claims if "span" in c)
-
-
 def set_value(project: Path, ident: str, value: int) -> None:
     """Change one claim's recorded value in the claim file."""
     path = project / CLAIMS
@@ -94,14 +89,24 @@ def set_value(project: Path, ident: str, value: int) -> None:
     path.write_text("".join(lines), encoding="utf-8")
 
 
-def test_shipped_report_shows_every_claim(project, run, opened) -> None:
-    assert run("report").code == 0
-    page = opened(Path("report.html"))
-    assert page.page.locator("mark.fc.head").count() == spanned(project) == 56
-    assert page.page.locator("mark.fc.s-pass.head").count() == 56
-    assert page.errors == []
-    assert page.requests == [page.url]  # the page itself, nothing fetched from anywhere
-    assert page.page.inner_text("#summary") == run("verify", "--format", "text").out.splitlines()[-1]
+def test_shipped_report_shows_every_claim(shipped, run, opened) -> None:
+    """Every article of the project: one highlight per spanned claim, nothing fetched, no error."""
+    result = run("report", "-o", "site")
+    assert result.code == 0
+    summary = run("verify", "--format", "text").out.splitlines()[-1]
+    index = opened(Path("site") / "index.html")
+    pages = index.page.eval_on_selector_all("main.index table a", "as => as.map(a => a.getAttribute('href'))")
+    expected = spanned_claims(shipped)
+    assert len(pages) == len(expected) >= 2
+    highlights = {}
+    for name in pages:
+        page = opened(Path("site") / name)
+        claim_file = page.page.inner_text("header .muted").removeprefix("claims: claims/")
+        highlights[claim_file] = page.page.locator("mark.fc.head").count()
+        assert page.errors == [] and page.requests == [page.url]  # nothing fetched from anywhere
+        assert page.page.inner_text("#summary") == summary
+    assert highlights == expected
+    assert index.errors == [] and index.requests == [index.url]
 
 
 def test_failing_claim_opens_its_arithmetic(project, run, opened) -> None:
@@ -117,7 +122,7 @@ def test_failing_claim_opens_its_arithmetic(project, run, opened) -> None:
     for step in check["steps"]:  # the check's arithmetic, line by line, as verify computes it
         assert step in panel
     assert "189 > 200: no value satisfies it -> fail" in panel
-    assert "claims/zjol-2024-05-28-police-five-years.yaml:192:5" in panel
+    assert f"{CLAIMS}:{line_of(project / CLAIMS, '- id: one_cert_items')}:5" in panel
     page.page.keyboard.press("Escape")
     # The finding beside the article leads back to the claim and opens it.
     page.page.click("#findings a:has-text('(value-matches-text)')")
