@@ -1,3 +1,3 @@
-from factcheck.cli import main
+from factcheck.entry import main
 
 raise SystemExit(main())

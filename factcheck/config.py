@@ -8,17 +8,18 @@ from pathlib import Path
 from factcheck.errors import UsageError
 from factcheck.records import Frozen, setattr_frozen
 
-KEYS = {"claims", "seeds", "tolerance", "disable", "strict"}
+KEYS = {"claims", "seeds", "tolerance", "disable", "strict", "cache"}
 
 
 class Config(Frozen):
-    __slots__ = _fields = ("root", "claims", "seeds", "tolerance", "disable", "strict")
+    __slots__ = _fields = ("root", "claims", "seeds", "tolerance", "disable", "strict", "cache")
     root: Path
     claims: str
     seeds: str
     tolerance: float
     disable: frozenset[str]
     strict: bool
+    cache: bool  # keep results per claim file in .factcheck_cache/ (see lint.cache)
 
     def __init__(
         self,
@@ -28,6 +29,7 @@ class Config(Frozen):
         tolerance: float = 0.10,
         disable: frozenset[str] = frozenset(),
         strict: bool = False,
+        cache: bool = True,
     ) -> None:
         setattr_frozen(self, "root", root)
         setattr_frozen(self, "claims", claims)
@@ -35,6 +37,7 @@ class Config(Frozen):
         setattr_frozen(self, "tolerance", tolerance)
         setattr_frozen(self, "disable", disable)
         setattr_frozen(self, "strict", strict)
+        setattr_frozen(self, "cache", cache)
 
 
 def find_root(start: Path) -> Path:
@@ -105,8 +108,9 @@ def load_config(root: Path) -> Config:
         if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
             raise UsageError("pyproject.toml: [tool.factcheck] disable must be a list of rule ids")
         kwargs["disable"] = frozenset(rules)
-    if "strict" in section:
-        if not isinstance(section["strict"], bool):
-            raise UsageError("pyproject.toml: [tool.factcheck] strict must be true or false")
-        kwargs["strict"] = section["strict"]
+    for key in ("strict", "cache"):
+        if key in section:
+            if not isinstance(section[key], bool):
+                raise UsageError(f"pyproject.toml: [tool.factcheck] {key} must be true or false")
+            kwargs[key] = section[key]
     return Config(root=root, **kwargs)  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cli import main
+from factcheck.entry import main
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "seeds/zjol-2024-05-28-police-five-years.txt"

@@ -35,6 +35,7 @@ a role after the name between commas (`Jane Roe, chief economist at X,`).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -110,24 +111,31 @@ class Ids:
     """Generated ids, unique among those already taken."""
 
     taken: set[str] = field(default_factory=set)
+    # Per base, the last number given: the numbers below it are taken (ids are only added),
+    # so the search for a free one starts there instead of at 1 every time.
+    last: dict[str, int] = field(default_factory=dict)
 
     def claim(self, base: str) -> str:
         base = re.sub(r"[^A-Za-z0-9_]", "_", base).strip("_") or "claim"
         if not re.match(r"[A-Za-z_]", base):
             base = f"n{base}"
-        ident, n = base, 1
+        ident, n = base, self.last.get(base, 1)
+        if n > 1:
+            ident = f"{base}_{n}"
         while ident in self.taken:
             n += 1
             ident = f"{base}_{n}"
         self.taken.add(ident)
+        self.last[base] = n
         return ident
 
     def numbered(self, base: str) -> str:
         """The first free `base_1`, `base_2` …: for claims with no figure to name them by."""
-        n = 1
+        n = self.last.get(f"{base}#", 1)
         while f"{base}_{n}" in self.taken:
             n += 1
         self.taken.add(f"{base}_{n}")
+        self.last[f"{base}#"] = n
         return f"{base}_{n}"
 
 
@@ -165,6 +173,35 @@ def _quote_depth(text: str, line_start: int, i: int) -> bool:
     return segment.count("“") > segment.count("”")
 
 
+class _Quotes:
+    """“ and ” counted from a line's start to a position, kept as the position moves
+    (so a clause's bounds cost the clause, not the line before it)."""
+
+    def __init__(self, text: str, line_start: int, i: int) -> None:
+        self.text = text
+        self.line_start = line_start
+        self.i = max(i, line_start)
+        segment = text[line_start : self.i]
+        self.opened = segment.count("“")
+        self.closed = segment.count("”")
+
+    def inside(self, i: int) -> bool:
+        """Whether position i lies inside “…” on the line (as `_quote_depth`)."""
+        text = self.text
+        i = max(i, self.line_start)
+        while self.i < i:
+            ch = text[self.i]
+            self.opened += ch == "“"
+            self.closed += ch == "”"
+            self.i += 1
+        while self.i > i:
+            self.i -= 1
+            ch = text[self.i]
+            self.opened -= ch == "“"
+            self.closed -= ch == "”"
+        return self.opened > self.closed
+
+
 def _list_item(text: str, i: int, step: int) -> str:
     """The list item beyond the 、 at i, up to the next stop, in direction step (-1 or 1)."""
     j = i + step
@@ -173,11 +210,11 @@ def _list_item(text: str, i: int, step: int) -> str:
     return text[j + 1 : i] if step < 0 else text[i + 1 : j]
 
 
-def _clause_stop(text: str, i: int, line_start: int, step: int) -> bool:
+def _clause_stop(text: str, i: int, quotes: _Quotes, step: int) -> bool:
     if text[i] == _LIST_MARK and step < 0:  # the names a figure counts stand before it
         item = _list_item(text, i, step)
         return not item or _FIGURE_CHAR.search(item) is not None
-    return _is_stop(text, i, _quote_depth(text, line_start, i))
+    return _is_stop(text, i, quotes.inside(i))
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -186,11 +223,13 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     Looking back, a 、 stops the clause only where the list item before it holds a figure.
     """
     line_start = text.rfind("\n", 0, start) + 1
+    quotes = _Quotes(text, line_start, start - 1)
     lo = start
-    while lo > 0 and not _clause_stop(text, lo - 1, line_start, -1):
+    while lo > 0 and not _clause_stop(text, lo - 1, quotes, -1):
         lo -= 1
+    quotes = _Quotes(text, line_start, end)
     hi = end
-    while hi < len(text) and not _clause_stop(text, hi, line_start, 1):
+    while hi < len(text) and not _clause_stop(text, hi, quotes, 1):
         hi += 1
     while lo < start and text[lo] in _TRIM:
         lo += 1
@@ -199,18 +238,30 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+_LONGEST_IDIOM = max(len(idiom) for idiom in IDIOMS)
+
+
 def _idiom_spans(text: str) -> list[tuple[int, int]]:
+    """Where the set phrases stand, in order of their start."""
     spans = []
     for idiom in IDIOMS:
         pos = text.find(idiom)
         while pos != -1:
             spans.append((pos, pos + len(idiom)))
             pos = text.find(idiom, pos + 1)
+    spans.sort()
     return spans
 
 
 def _in_idiom(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(lo < end and start < hi for lo, hi in spans)
+    """Whether [start, end) overlaps a set phrase; only phrases starting less than the
+    longest phrase's length before `start` can reach it."""
+    i = bisect.bisect_left(spans, (start - _LONGEST_IDIOM, 0))
+    while i < len(spans) and spans[i][0] < end:
+        if start < spans[i][1]:
+            return True
+        i += 1
+    return False
 
 
 def number(value: float) -> int | float:
@@ -455,6 +506,7 @@ def candidates(text: str, published: dt.date | None, ids: Ids) -> list[Candidate
     idioms = _idiom_spans(text)
     found: list[Candidate] = []
     seen: set[tuple[str, int, int]] = set()
+    clauses: dict[tuple[int, int], list[Any]] = {}  # a clause with several figures is read once
     english = language_of(text) == "en"
     for expr in find_expressions(text, published=published):
         if _in_idiom(idioms, expr.start, expr.end):
@@ -464,7 +516,10 @@ def candidates(text: str, published: dt.date | None, ids: Ids) -> list[Candidate
             lo, hi, local = found_span
         else:
             lo, hi = clause_bounds(text, expr.start, expr.end)
-            local = figures(text, lo, hi, published)
+            cached = clauses.get((lo, hi))
+            if cached is None:
+                cached = clauses[(lo, hi)] = figures(text, lo, hi, published)
+            local = cached
         same = [e for e in local if e.kind == expr.kind]
         mine = next((e for e in same if e.start == expr.start - lo and e.text == expr.text), None)
         if mine is None:

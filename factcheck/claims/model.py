@@ -16,7 +16,15 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    TypeAdapter,
+    field_validator,
+    model_validator,
+)
 
 ID_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
 _DATE_TEXT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -269,6 +277,7 @@ Claim = Annotated[
     Field(discriminator="kind"),
 ]
 KINDS = ("quantity", "date", "quote", "statement", "reference")
+CLAIM: TypeAdapter[Any] = TypeAdapter(Claim)  # validates one claim of any kind
 
 
 class Check(StrictModel):

@@ -12,19 +12,19 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import TypeAdapter, ValidationError
-
-from factcheck.claims.model import KINDS, Check, Claim, ClaimFile
 from factcheck.claims.source import SourceDecodeError, SourceText, decode, shorten
-from factcheck.claims.yamlload import Loaded, load_yaml
-from factcheck.claims.yamlload import Path as YPath
 from factcheck.config import Config
 from factcheck.lint.problem import Problem
 from factcheck.records import Record
 
-_CLAIM: TypeAdapter[Any] = TypeAdapter(Claim)
+if TYPE_CHECKING:  # the models and the YAML reader are imported when a file is loaded
+    from pydantic import ValidationError
+
+    from factcheck.claims.model import Check, ClaimFile
+    from factcheck.claims.yamlload import Loaded
+    from factcheck.claims.yamlload import Path as YPath
 
 
 class ClaimEntry(Record):
@@ -199,6 +199,8 @@ def claim_fields(item: Any) -> list[str]:
 
 
 def _error_message(err: Any, known: list[str] | None = None) -> str:
+    from factcheck.claims.model import KINDS
+
     kind = err["type"]
     loc = [str(x) for x in err["loc"] if not isinstance(x, int)]
     name = shorten(loc[-1]) if loc else ""
@@ -314,6 +316,11 @@ def _ident(kind: str, item: Any, index: int) -> str:
 
 
 def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[LoadedFile, list[Problem]]:
+    from pydantic import ValidationError
+
+    from factcheck.claims.model import CLAIM, Check, ClaimFile
+    from factcheck.claims.yamlload import load_yaml
+
     root = config.root
     lf = LoadedFile(path=rel(root, path))
     why_not = _claim_file_refused(config, path)
@@ -352,7 +359,7 @@ def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[L
     for i, item in enumerate(lists["claims"]):
         ident = _ident("claim", item, i)
         try:
-            lf.claims.append(ClaimEntry(_CLAIM.validate_python(item), lf, i))
+            lf.claims.append(ClaimEntry(CLAIM.validate_python(item), lf, i))
         except ValidationError as exc:
             problems.extend(_validation_problems(lf, ("claims", i), exc, ident, claim_fields(item)))
             entry = _without_unknown_fields(item, exc, lf, i)
@@ -371,12 +378,16 @@ def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[L
 
 def _without_unknown_fields(item: Any, exc: ValidationError, lf: LoadedFile, i: int) -> ClaimEntry | None:
     """The claim without its misspelled fields, when they are all that is wrong with it."""
+    from pydantic import ValidationError
+
     errors = exc.errors()
     if not isinstance(item, dict) or any(err["type"] != "extra_forbidden" or len(err["loc"]) != 2 for err in errors):
         return None
     unknown = {err["loc"][-1] for err in errors}
     try:
-        return ClaimEntry(_CLAIM.validate_python({k: v for k, v in item.items() if k not in unknown}), lf, i)
+        from factcheck.claims.model import CLAIM
+
+        return ClaimEntry(CLAIM.validate_python({k: v for k, v in item.items() if k not in unknown}), lf, i)
     except ValidationError:
         return None
 

@@ -188,8 +188,16 @@ def _reads_back(written: str, value: Any) -> bool:
     return isinstance(data, dict) and type(data.get("k")) is type(value) and data.get("k") == value
 
 
+# Plain words that read back as themselves (an id, a kind) without asking the parser;
+# YAML 1.1's booleans and null are the words that do not.
+_PLAIN_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_NOT_STRINGS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+
+
 def _string(text: str, style: str | None) -> str:
     """A string in the given style if it reads back the same that way, else double-quoted."""
+    if style is None and _PLAIN_WORD.match(text) and text.lower() not in _NOT_STRINGS:
+        return text
     plain_safe = text and text.strip() == text and not any(_needs_escape(ch) or ch == "\t" for ch in text)
     if style is None and plain_safe and _reads_back(text, text):
         return text

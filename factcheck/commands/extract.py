@@ -164,7 +164,11 @@ def run_extract(config: Config, source_name: Path, into: Path | None) -> tuple[s
         own = file_of_source(project, source)
         ignore = own.header.ignore if own is not None and own.header is not None else ()
         found = [c for c in candidates(source.text.text, day, Ids(taken_ids(project))) if not ignored(c, ignore)]
-        return writeback.render_claims([c.fields for c in found], header_text(source, published)), 0
+        fields = [c.fields for c in found]
+        header = header_text(source, published)
+        # New text, nothing to preserve: the claims' lines after the header, without building
+        # a document and reading it back as a rewrite does (the same text, ten times sooner).
+        return (header + writeback.render_claims(fields) if fields else writeback.render_claims(fields, header)), 0
     lf, problems = file_for(project, config, into)
     if problems:
         return "\n".join([*problems, f"{into}: not written: fix the YAML errors first"]) + "\n", 1

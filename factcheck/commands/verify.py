@@ -10,7 +10,6 @@ import importlib
 from pathlib import Path
 
 from factcheck.config import Config
-from factcheck.lint.engine import EVERY_SCOPE, FILE_SCOPES, build_context, run
 from factcheck.output import choose
 
 
@@ -24,19 +23,22 @@ def run_verify(
     strict: bool = False,
     fix: bool = False,
     files_only: bool = False,
+    use_cache: bool = True,
 ) -> tuple[str, list[str], int]:
     """(report text, lines for people about what --fix did, exit code)."""
+    from factcheck.lint import engine
+
     style = choose(fmt, color)
-    scopes = FILE_SCOPES if files_only else EVERY_SCOPE
-    ctx = build_context(config, paths, scopes)
     fixed: list[str] = []
     if fix:
         from factcheck.claims.reanchor import fix_project
 
+        scopes = engine.FILE_SCOPES if files_only else engine.EVERY_SCOPE
+        ctx = engine.build_context(config, paths, scopes)
         fixed, written = fix_project(ctx)
-        if written:
-            ctx = build_context(config, paths, scopes)
-    report = run(ctx)
+        report = engine.run(engine.build_context(config, paths, scopes) if written else ctx)
+    else:  # file by file, with the result cache unless it is turned off
+        report = engine.verify(config, paths, files_only=files_only, use_cache=use_cache)
     if style.kind == "rich":
         from factcheck.output import rich_text
 

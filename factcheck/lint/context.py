@@ -7,14 +7,15 @@ results are collected in `check_results` for the report.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from factcheck.claims.anchor import Anchor, Selector, locate_all
-from factcheck.claims.project import CheckEntry, ClaimEntry, LoadedFile, Project
 from factcheck.records import Record
 
 if TYPE_CHECKING:
     from factcheck.checklang.language import Node, RuleSyntaxError
+    from factcheck.claims.anchor import Anchor
+    from factcheck.claims.project import CheckEntry, ClaimEntry, LoadedFile, Project
+    from factcheck.lint.facts import ClaimFact, FileFacts
     from factcheck.lint.report import CheckResult
     from factcheck.meaning.values import ClaimValue, Reading
 
@@ -25,6 +26,8 @@ def file_anchors(lf: LoadedFile) -> list[tuple[ClaimEntry, Anchor]]:
     The claims of one source are located together, so each search starts from where
     its neighbours were found (see `anchor.locate_all`).
     """
+    from factcheck.claims.anchor import Selector, locate_all
+
     source = lf.source
     if source is None:
         return []
@@ -42,8 +45,9 @@ def rule_pos(entry: CheckEntry, offset: int) -> tuple[int, int]:
 
 
 class RuleContext(Record):
-    __slots__ = _fields = ("project", "enabled", "anchors", "values", "readings", "parsed_rules", "check_results")
-    _hidden = frozenset({"anchors", "values", "readings", "parsed_rules"})
+    __slots__ = _fields = ("project", "enabled", "anchors", "values", "readings", "parsed_rules", "check_results",
+                           "facts", "indexes")
+    _hidden = frozenset({"anchors", "values", "readings", "parsed_rules", "facts", "indexes"})
     project: Project
     enabled: frozenset[str]  # ids of the rules that run
     anchors: dict[int, Anchor | None]  # by id() of a ClaimEntry
@@ -51,8 +55,12 @@ class RuleContext(Record):
     readings: dict[int, Reading | None]  # what a claim's text says now, if not its record; by id()
     parsed_rules: dict[int, Node | RuleSyntaxError]  # by id() of a CheckEntry
     check_results: list[CheckResult]
+    # What the project-scope rules read: one `FileFacts` per claim file, built from the
+    # loaded file or read from the result cache (see lint/facts.py).
+    facts: list[FileFacts]
+    indexes: dict[str, Any]
 
-    def __init__(self, project: Project, enabled: frozenset[str]) -> None:
+    def __init__(self, project: Project, enabled: frozenset[str], facts: list[FileFacts] | None = None) -> None:
         self.project = project
         self.enabled = enabled
         self.anchors = {}
@@ -60,6 +68,32 @@ class RuleContext(Record):
         self.readings = {}
         self.parsed_rules = {}
         self.check_results = []
+        self.facts = [] if facts is None else facts
+        self.indexes = {}
+
+    def claim_files(self) -> dict[str, FileFacts]:
+        """The file of the first claim of each id over the project (duplicates: unique-ids)."""
+        index: dict[str, FileFacts] | None = self.indexes.get("claim_files")
+        if index is None:
+            index = {}
+            for facts in reversed(self.facts):  # earlier files overwrite later ones
+                index.update(dict.fromkeys(facts.claim_ids, facts))
+            self.indexes["claim_files"] = index
+        return index
+
+    def claim_fact(self, ident: str) -> ClaimFact | None:
+        facts = self.claim_files().get(ident)
+        return facts.claim(ident) if facts is not None else None
+
+    def check_ids(self) -> set[str]:
+        ids: set[str] | None = self.indexes.get("check_ids")
+        if ids is None:
+            ids = set()
+            for facts in self.facts:
+                if "k" in facts.kinds:
+                    ids.update(facts.check_ids)
+            self.indexes["check_ids"] = ids
+        return ids
 
     def anchor(self, entry: ClaimEntry) -> Anchor | None:
         """Where the claim's quote is in its source now; None if it has no span or source."""

@@ -64,7 +64,7 @@ def test_internal_error_is_one_line_exit_3(project: Path, run, monkeypatch) -> N
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(factcheck.commands.verify, "run", boom)
+    monkeypatch.setattr(factcheck.lint.engine, "verify", boom)  # what verify runs, cache or not
     result = run("verify")
     assert result.code == 3
     assert result.err == "factcheck: internal error: RuntimeError: boom (run with --debug for a traceback)\n"

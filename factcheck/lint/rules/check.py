@@ -21,24 +21,45 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.claims.project import CheckEntry
-from factcheck.lint.context import RuleContext, rule_pos
+from factcheck.lint.context import RuleContext
+from factcheck.lint.facts import CheckFact, ClaimFact
 from factcheck.lint.problem import Finding, Level
 from factcheck.lint.report import CheckResult
 from factcheck.lint.rule import Rule
+from factcheck.records import setattr_frozen
 
 # Unknown names are reported by this rule only when names-exist does not run:
 # names-exist points at the very column of the name, so one mistake is said once.
 NAMES_RULE = "names-exist"
 
 
-def _result(
-    entry: CheckEntry, names: list[str], verdict: str, summary: str, steps: tuple[str, ...],
-    stale: tuple[str, ...] = (), on_records: str | None = None,
-) -> CheckResult:
-    line, col = entry.pos("rule")
-    return CheckResult(entry.id, entry.file.path, line, col, entry.check.rule, entry.check.why,
-                       verdict, summary, steps, tuple(names), stale, on_records)
+class StoredResult(CheckResult):
+    """A check's result whose explanation (summary, steps) is read when it is shown."""
+
+    __slots__ = ("_entry",)
+    _entry: CheckFact
+
+    def __init__(self, entry: CheckFact, verdict: str, names: tuple[str, ...], stale: tuple[str, ...],
+                 on_records: str | None) -> None:
+        line, col = entry.rule_pos
+        values = (entry.id, entry.file.path, line, col, entry.rule, entry.why, verdict, names, stale, on_records)
+        fields = ("check_id", "path", "line", "col", "rule", "why", "verdict", "names", "stale", "on_records")
+        for field, value in zip(fields, values, strict=True):
+            setattr_frozen(self, field, value)
+        setattr_frozen(self, "_entry", entry)
+
+    @property
+    def summary(self) -> str:  # type: ignore[override]
+        return self._entry.explanation[0]
+
+    @property
+    def steps(self) -> tuple[str, ...]:  # type: ignore[override]
+        return self._entry.explanation[1]
+
+
+def _error(entry: CheckFact, why: str, names: list[str]) -> CheckResult:
+    line, col = entry.rule_pos
+    return CheckResult(entry.id, entry.file.path, line, col, entry.rule, entry.why, "error", why, (), tuple(names))
 
 
 def _stale_note(stale: list[str], on_records: str) -> str:
@@ -47,76 +68,97 @@ def _stale_note(stale: list[str], on_records: str) -> str:
             f"the records alone give {on_records})")
 
 
-def check(ctx: RuleContext) -> Iterator[Finding]:
-    from factcheck.checklang.language import (
-        Operand,
-        RuleEvalError,
-        RuleSyntaxError,
-        evaluate,
-        rule_names,
-    )
-    from factcheck.meaning.values import claim_value, text_reading
+def _verdict(entry: CheckFact, operands: str | None, claims: dict[str, ClaimFact]) -> tuple[str, list[str], str | None]:
+    """(verdict, stale claims, the verdict on the records alone): the stored ones while the
+    files of the claims it names are those it was computed from, else computed now (and
+    stored with the explanation). A claim whose text was edited since its quote was
+    stored is computed with what the text says now."""
+    stored = entry.result
+    if operands is not None and stored is not None and stored[0] == operands:
+        return str(stored[1]), [str(n) for n in stored[2]], stored[3]
+    from factcheck.checklang.language import Operand, RuleEvalError, evaluate, parse_rule
+    from factcheck.lint.facts import row_shown, row_value
 
-    claims = ctx.project.claim_index()
-    for entry in ctx.project.checks():
-        node = ctx.parsed_rule(entry)
-        line, col = entry.pos("rule")
-        if isinstance(node, RuleSyntaxError):
-            ctx.check_results.append(_result(entry, [], "error", node.message, ()))
-            eline, ecol = rule_pos(entry, node.offset)
-            yield Finding(entry.file.path, eline, ecol, f"check '{entry.id}': {node.message}",
-                          check_id=entry.id, verdict="error")
-            continue
-        names = [name for name, _ in rule_names(node)]
-        env: dict[str, Operand] = {}
-        now: dict[str, Operand] = {}  # the same operands, read from the text as it is now
-        stale: list[str] = []
-        unknown: list[str] = []
-        valueless: list[str] = []
-        for name in dict.fromkeys(names):
-            claim_entry = claims.get(name)
-            value = claim_value(ctx, claim_entry) if claim_entry else None
-            if claim_entry is None:
-                unknown.append(name)
-            elif value is None:
-                valueless.append(name)
-            else:
-                label = claim_entry.claim.quote or claim_entry.claim.about or name
-                env[name] = now[name] = Operand(value.interval, value.dim, value.unit, label, value.scale, value.shown)
-                reading = text_reading(ctx, claim_entry)
-                if reading is not None and reading.edited:
-                    stale.append(name)
-                    v = reading.value
-                    now[name] = Operand(v.interval, v.dim, v.unit, reading.quote, v.scale, v.shown)
-        if unknown or valueless:
-            why = (f"'{unknown[0]}' is no claim in the project" if unknown
-                   else f"claim '{valueless[0]}' has no value to compute with")
-            ctx.check_results.append(_result(entry, names, "error", why, ()))
-            if valueless or NAMES_RULE not in ctx.enabled:
-                yield Finding(entry.file.path, line, col, f"check '{entry.id}' cannot be computed: {why}",
-                              check_id=entry.id, verdict="error")
-            continue
-        try:
-            on_records = evaluate(node, env)
-            outcome = evaluate(node, now) if stale else on_records
-        except RuleEvalError as exc:
-            ctx.check_results.append(_result(entry, names, "error", exc.message, (), tuple(stale)))
-            yield Finding(entry.file.path, line, col, f"check '{entry.id}': {exc.message}",
-                          check_id=entry.id, verdict="error", details={"stale": stale} if stale else None)
-            continue
-        note = _stale_note(stale, on_records.verdict) if stale else ""
-        ctx.check_results.append(_result(entry, names, outcome.verdict, outcome.summary, tuple(outcome.steps),
-                                         tuple(stale), on_records.verdict if stale else None))
-        if outcome.verdict == "pass":
-            continue
-        level: Level = "error" if outcome.verdict == "fail" else "warning"
-        details: dict[str, object] = {"steps": list(outcome.steps)}
-        if stale:
-            details.update(stale=stale, on_records=on_records.verdict)
-        yield Finding(
-            entry.file.path, line, col, f"check '{entry.id}' {outcome.verdict}{note}: {outcome.summary}",
-            level=level, check_id=entry.id, verdict=outcome.verdict, details=details,
-        )
+    node = entry.node if entry.node is not None else parse_rule(entry.rule)
+    env: dict[str, Operand] = {}
+    now: dict[str, Operand] = {}
+    stale: list[str] = []
+    for name, claim in claims.items():
+        row = claim.row
+        assert row is not None
+        value = row_value(row[:8])
+        env[name] = now[name] = Operand(value.interval, value.dim, value.unit, claim.label, value.scale, row_shown(row[9]))
+        if row[10] is not None:
+            stale.append(name)
+            v = row_value(row[10][:8])
+            now[name] = Operand(v.interval, v.dim, v.unit, str(row[10][8]), v.scale, row_shown(row[10][9]))
+    try:
+        on_records = evaluate(node, env)
+        outcome = evaluate(node, now) if stale else on_records
+    except RuleEvalError as exc:
+        entry.set_result(operands, "error", exc.message, [], stale, None)
+        return "error", stale, None
+    records = on_records.verdict if stale else None
+    entry.set_result(operands, outcome.verdict, outcome.summary, list(outcome.steps), stale, records)
+    return outcome.verdict, stale, records
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    claims = ctx.claim_files()
+    for facts in ctx.facts:
+        path = facts.path
+        for entry in facts.checks:
+            line, col = entry.rule_pos
+            error = entry.syntax_error
+            if error is not None:
+                ctx.check_results.append(_error(entry, error[1], []))
+                eline, ecol = entry.offset_pos(error[0])
+                yield Finding(path, eline, ecol, f"check '{entry.id}': {error[1]}", check_id=entry.id, verdict="error")
+                continue
+            names = [name for name, _ in entry.names]
+            named: dict[str, ClaimFact] = {}
+            unknown: list[str] = []
+            valueless: list[str] = []
+            for name in dict.fromkeys(names):
+                where = claims.get(name)
+                if where is None:
+                    unknown.append(name)
+                    continue
+                claim = where.claim(name)
+                if claim.has_value:
+                    named[name] = claim
+                else:
+                    valueless.append(name)
+            if unknown or valueless:
+                why = (f"'{unknown[0]}' is no claim in the project" if unknown
+                       else f"claim '{valueless[0]}' has no value to compute with")
+                ctx.check_results.append(_error(entry, why, names))
+                if valueless or NAMES_RULE not in ctx.enabled:
+                    yield Finding(path, line, col, f"check '{entry.id}' cannot be computed: {why}",
+                                  check_id=entry.id, verdict="error")
+                continue
+            # The files (by path and contents) the named claims stand in decide their values.
+            operands = None
+            if all(claim.file.digest for claim in named.values()):
+                operands = " ".join(f"{name}@{claim.file.digest}" for name, claim in named.items())
+            verdict, stale, on_records = _verdict(entry, operands, named)
+            ctx.check_results.append(StoredResult(entry, verdict, tuple(names), tuple(stale), on_records))
+            if verdict == "pass":
+                continue
+            summary, steps = entry.explanation
+            if verdict == "error":
+                yield Finding(path, line, col, f"check '{entry.id}': {summary}", check_id=entry.id, verdict="error",
+                              details={"stale": stale} if stale else None)
+                continue
+            level: Level = "error" if verdict == "fail" else "warning"
+            details: dict[str, object] = {"steps": list(steps)}
+            if stale:
+                details.update(stale=stale, on_records=on_records)
+            note = _stale_note(stale, str(on_records)) if stale else ""
+            yield Finding(
+                path, line, col, f"check '{entry.id}' {verdict}{note}: {summary}",
+                level=level, check_id=entry.id, verdict=verdict, details=details,
+            )
 
 
 RULE = Rule("check", check, __doc__, scope="project")

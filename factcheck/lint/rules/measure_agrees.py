@@ -9,68 +9,74 @@ written precision) and have the same dimension. Date claims with
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import Any
 
-from factcheck.claims.project import ClaimEntry
 from factcheck.lint.context import RuleContext
+from factcheck.lint.facts import FactValue, Measured
 from factcheck.lint.problem import Finding
 from factcheck.lint.rule import Rule
 from factcheck.meaning.interval import Interval
 
-if TYPE_CHECKING:
-    from factcheck.meaning.values import ClaimValue  # noqa: F401 - only for annotations
-
-
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    from factcheck.meaning.days import date_interval
-    from factcheck.meaning.values import claim_value
-
-    groups: dict[str, list[ClaimEntry]] = {}
-    for entry in ctx.project.claims():
-        measure = getattr(entry.claim, "measure", None)
-        if measure:
-            groups.setdefault(measure, []).append(entry)
+    groups: dict[str, list[Measured]] = {}
+    for facts in ctx.facts:
+        if facts.measured_rows:
+            for entry in facts.measured():
+                groups.setdefault(entry.measure, []).append(entry)
     for measure, entries in groups.items():
-        valued: list[tuple[ClaimEntry, ClaimValue]] = []
+        if measure != "published":
+            rows = [e.claim.row for e in entries if e.has_value]
+            if len(rows) < 2 or _same(rows):
+                continue
+        valued: list[tuple[Measured, FactValue]] = []
         for e in entries:
-            v = claim_value(ctx, e)
+            v = e.claim.value()
             if v is not None:
                 valued.append((e, v))
         if measure == "published":
+            from factcheck.meaning.days import date_interval
+
             for entry, value in valued:
-                published = entry.file.published
+                published = entry.claim.file.published_at()
                 if published is None:
                     continue
                 day = date_interval(published.date(), published.date())
                 if not value.interval.overlaps(day):
-                    line, col = entry.pos("value") if getattr(entry.claim, "value", None) else entry.pos()
+                    line, col = entry.value_pos
                     yield Finding(
-                        entry.file.path, line, col, f"'{entry.id}' says {value.display}, but the file is published {published.date().isoformat()}", claim_id=entry.id, details={"measure": measure, "published": published.isoformat()},
+                        entry.claim.file.path, line, col, f"'{entry.claim.id}' says {value.display}, but the file is published {published.date().isoformat()}", claim_id=entry.claim.id, details={"measure": measure, "published": published.isoformat()},
                     )
-            continue
-        if len(valued) < 2:
             continue
         first, first_value = valued[0]
         for entry, value in valued[1:]:
-            line, col = entry.pos("measure")
+            line, col = entry.measure_pos
             if value.dim != first_value.dim:
                 yield Finding(
-                    entry.file.path, line, col, f"'{entry.id}' and '{first.id}' share measure '{measure}' but not a dimension "
-                    f"({value.dim} vs {first_value.dim})", claim_id=entry.id,
+                    entry.claim.file.path, line, col, f"'{entry.claim.id}' and '{first.claim.id}' share measure '{measure}' but not a dimension "
+                    f"({value.dim} vs {first_value.dim})", claim_id=entry.claim.id,
                 )
             elif not _scaled(value).overlaps(_scaled(first_value)):
                 yield Finding(
-                    entry.file.path, line, col, f"'{entry.id}' ({value.display}) disagrees with '{first.id}' ({first_value.display}) "
-                    f"on measure '{measure}'", claim_id=entry.id,
+                    entry.claim.file.path, line, col, f"'{entry.claim.id}' ({value.display}) disagrees with '{first.claim.id}' ({first_value.display}) "
+                    f"on measure '{measure}'", claim_id=entry.claim.id,
                     details={"measure": measure, "intervals": {
-                        entry.id: {"interval": str(value.interval), "unit": value.unit},
-                        first.id: {"interval": str(first_value.interval), "unit": first_value.unit},
+                        entry.claim.id: {"interval": str(value.interval), "unit": value.unit},
+                        first.claim.id: {"interval": str(first_value.interval), "unit": first_value.unit},
                     }},
                 )
 
 
-def _scaled(value: ClaimValue) -> Interval:
+def _same(rows: list[Any]) -> bool:
+    """Every row states one non-empty interval in one dimension and scale: they agree."""
+    lo, hi, lo_closed, hi_closed, exps, _, _, scale = rows[0][:8]
+    if not (lo < hi or (lo == hi and lo_closed and hi_closed)):
+        return False
+    return all(r[0] == lo and r[1] == hi and r[2] == lo_closed and r[3] == hi_closed and r[4] == exps and r[7] == scale
+               for r in rows[1:])  # fmt: skip
+
+
+def _scaled(value: FactValue) -> Interval:
     interval, scale = value.interval, value.scale
     if scale == 1.0:
         return interval

@@ -11,45 +11,37 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.lint.context import RuleContext, rule_pos
+from factcheck.lint.context import RuleContext
 from factcheck.lint.problem import Finding
 from factcheck.lint.rule import Rule
 
 
-def _unloaded_ids(ctx: RuleContext) -> set[str]:
-    """Ids of claims written in a file that did not load (their errors stand on their own)."""
-    ids: set[str] = set()
-    for lf in ctx.project.files:
-        data = lf.loaded.data if lf.loaded is not None else None
-        items = data.get("claims") if isinstance(data, dict) else None
-        for item in items if isinstance(items, list) else []:
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                ids.add(item["id"])
-    return ids - set(ctx.project.claim_index())
-
-
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    from factcheck.checklang.language import RuleSyntaxError, rule_names
-    from factcheck.claims.project import did_you_mean
-
-    claims = ctx.project.claim_index()
-    checks = ctx.project.check_index()
-    unloaded = _unloaded_ids(ctx)
-    known = sorted(claims)
-    for entry in ctx.project.checks():
-        node = ctx.parsed_rule(entry)
-        if isinstance(node, RuleSyntaxError):
-            continue
-        for name, offset in rule_names(node):
-            if name in claims or name in unloaded:
+    claims = ctx.claim_files()
+    checks = ctx.check_ids()
+    # Claims written in a file that did not load: their errors stand on their own.
+    unloaded = {ident for facts in ctx.facts for ident in facts.unloaded} - claims.keys()
+    known: list[str] | None = None
+    for facts in ctx.facts:
+        for entry in facts.checks:
+            if entry.syntax_error is not None:
                 continue
-            line, col = rule_pos(entry, offset)
-            hint = " (that is a check, not a claim)" if name in checks else did_you_mean(name, known)
-            yield Finding(
-                entry.file.path, line, col,
-                f"check '{entry.id}' names '{name}', which is no claim in the project{hint}",
-                check_id=entry.id,
-            )
+            for name, offset in entry.names:
+                if name in claims or name in unloaded:
+                    continue
+                line, col = entry.offset_pos(offset)
+                if name in checks:
+                    hint = " (that is a check, not a claim)"
+                else:
+                    from factcheck.claims.project import did_you_mean
+
+                    known = sorted(claims) if known is None else known
+                    hint = did_you_mean(name, known)
+                yield Finding(
+                    facts.path, line, col,
+                    f"check '{entry.id}' names '{name}', which is no claim in the project{hint}",
+                    check_id=entry.id,
+                )
 
 
 RULE = Rule("names-exist", check, __doc__, scope="project")

@@ -7,31 +7,29 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.claims.project import CheckEntry, ClaimEntry
 from factcheck.lint.context import RuleContext
 from factcheck.lint.problem import Finding
 from factcheck.lint.rule import Rule
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
+    seen: set[str] = set()
+    total = 0
+    for facts in ctx.facts:
+        seen.update(facts.ids)
+        total += len(facts.ids)
+    if len(seen) == total:
+        return  # no id repeats: the positions need not be read
     first: dict[str, tuple[str, int, int]] = {}
     # File by file, in the order ids stand in each file (claims and checks interleaved).
-    for lf in ctx.project.files:
-        entries: list[ClaimEntry | CheckEntry] = [*lf.claims, *lf.checks]
-        entries.sort(key=lambda e: e.pos("id"))
-        yield from _repeats(entries, first)
-
-
-def _repeats(entries: list[ClaimEntry | CheckEntry], first: dict[str, tuple[str, int, int]]) -> Iterator[Finding]:
-    for entry in entries:
-        line, col = entry.pos("id")
-        if entry.id in first:
-            path, fline, fcol = first[entry.id]
-            yield Finding(
-                entry.file.path, line, col, f"duplicate id '{entry.id}' (first at {path}:{fline}:{fcol})", claim_id=entry.id,
-            )
-        else:
-            first[entry.id] = (entry.file.path, line, col)
+    for facts in ctx.facts:
+        path = facts.path
+        for ident, (line, col) in zip(facts.ids, facts.positions(), strict=True):
+            if ident in first:
+                fpath, fline, fcol = first[ident]
+                yield Finding(path, line, col, f"duplicate id '{ident}' (first at {fpath}:{fline}:{fcol})", claim_id=ident)
+            else:
+                first[ident] = (path, line, col)
 
 
 RULE = Rule("unique-ids", check, __doc__, scope="project")

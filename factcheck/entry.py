@@ -1,0 +1,115 @@
+"""The `factcheck` program: `verify` goes straight to the engine, everything else to the CLI.
+
+The command line (`cli.py`) is built with typer, whose import and parameter
+coercion (it builds pydantic adapters) cost more than a verify run that reads
+its results from the cache. verify's options are few and plain, so the common
+forms are read here: `[--debug] verify [PATH...] [--format F] [--color C]
+[--quiet] [--strict] [--fix] [--files-only] [--no-cache]` (also `-f F`, `-q`,
+`--format=F`). Anything else (help, another command, an option this reader does
+not know) goes to the full command line, which answers as ever.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+_FLAGS = {"--quiet": "quiet", "-q": "quiet", "--strict": "strict", "--fix": "fix", "--files-only": "files_only",
+          "--no-cache": "no_cache"}  # fmt: skip
+_VALUES = {"--format": "fmt", "-f": "fmt", "--color": "color"}
+
+
+def verify_args(argv: list[str]) -> dict[str, Any] | None:
+    """verify's arguments, or None when the full command line is to read them."""
+    args: dict[str, Any] = {"debug": False, "paths": [], "fmt": "auto", "color": "auto",
+                            "quiet": False, "strict": False, "fix": False, "files_only": False, "no_cache": False}  # fmt: skip
+    rest = list(argv)
+    if rest[:1] == ["--debug"]:
+        args["debug"] = True
+        rest = rest[1:]
+    if rest[:1] != ["verify"]:
+        return None
+    rest = rest[1:]
+    i = 0
+    while i < len(rest):
+        token = rest[i]
+        name, eq, value = token.partition("=")
+        if token in _FLAGS:
+            args[_FLAGS[token]] = True
+        elif eq and name in _VALUES and name.startswith("--"):
+            args[_VALUES[name]] = value
+        elif token in _VALUES and i + 1 < len(rest) and not rest[i + 1].startswith("-"):
+            args[_VALUES[token]] = rest[i + 1]
+            i += 1
+        elif token and not token.startswith("-"):
+            args["paths"].append(Path(token))
+        else:
+            return None
+        i += 1
+    return args
+
+
+def verify(args: dict[str, Any]) -> int:
+    """What `factcheck verify` does with its arguments (as `cli.verify`)."""
+    from factcheck.commands.verify import run_verify
+    from factcheck.config import find_root, load_config
+
+    config = load_config(find_root(Path.cwd()))
+    text, fixed, code = run_verify(config, args["paths"], fmt=args["fmt"], color=args["color"], quiet=args["quiet"],
+                                   strict=args["strict"], fix=args["fix"], files_only=args["files_only"],
+                                   use_cache=not args["no_cache"])  # fmt: skip
+    if fixed:
+        from factcheck.claims.source import printable
+
+        for line in fixed:
+            sys.stderr.write(printable(line) + "\n")
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    return code
+
+
+def _run_verify(args: dict[str, Any]) -> int:
+    from factcheck.errors import FactcheckError, UsageError
+
+    try:
+        return verify(args)
+    except UsageError as exc:
+        sys.stderr.write(f"factcheck: error: {exc}\n")
+        return 2
+    except FactcheckError as exc:
+        sys.stderr.write(f"factcheck: {exc}\n")
+        return 1
+    except BrokenPipeError:
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("factcheck: interrupted\n")
+        return 130
+    except Exception as exc:  # as in cli._run: the one place internal errors become exit 3
+        if args["debug"] or os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        sys.stderr.write(f"factcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)\n")
+        return 3
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run on argv; with none, run as the `factcheck` program itself (see `cli.main`)."""
+    args = verify_args(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        from factcheck.cli import main as cli_main
+
+        return cli_main(argv)
+    if argv is not None:
+        return _run_verify(args)
+    import gc
+
+    gc.set_threshold(200_000, 30, 30)  # as cli.main: a short-lived process
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    code = _run_verify(args)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)

@@ -1,0 +1,60 @@
+"""The program's entry: verify read directly, everything else through the full command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck import cli, entry
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["verify"],
+        ["verify", "-q", "-f", "json"],
+        ["verify", "--format=json", "--quiet", "--strict"],
+        ["--debug", "verify", "claims", "--color", "never", "--no-cache"],
+        ["verify", "--files-only", "claims/zjol-2024-05-28-police-five-years.yaml", "--format", "sarif"],
+        ["verify", "--format", "xml"],
+        ["verify", "--color", "sometimes"],
+        ["verify", "claims/nope.yaml"],
+    ],
+)
+def test_verify_says_what_the_full_command_line_says(project: Path, run, capsys, argv: list[str]) -> None:
+    assert entry.verify_args(argv) is not None  # read directly
+    direct = run(*argv)
+    capsys.readouterr()
+    code = cli.main(argv)
+    captured = capsys.readouterr()
+    assert (direct.code, direct.out, direct.err) == (code, captured.out, captured.err)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["verify", "--help"], ["verify", "--format"], ["verify", "-qf", "json"],
+     ["show", "online_items"], ["--version"], [], ["verify", "--", "claims"]],
+)
+def test_anything_else_goes_to_the_full_command_line(argv: list[str]) -> None:
+    assert entry.verify_args(argv) is None
+
+
+WARM = """
+import sys
+from factcheck.entry import main
+code = main(["verify", "--format", "text"])
+heavy = [m for m in ("typer", "pydantic", "yaml", "rich", "rapidfuzz", "factcheck.claims.model", "factcheck.numbers")
+         if m in sys.modules]
+print(code, heavy)
+"""
+
+
+def test_warm_verify_imports_neither_typer_nor_the_claim_models(project: Path) -> None:
+    cold = subprocess.run([sys.executable, "-c", WARM], cwd=project, capture_output=True, text=True, check=True)
+    assert cold.stdout.splitlines()[-1].startswith("0 [") and "pydantic" in cold.stdout  # loaded the claims
+    warm = subprocess.run([sys.executable, "-c", WARM], cwd=project, capture_output=True, text=True, check=True)
+    assert warm.stdout.splitlines()[-1] == "0 []"
+    assert warm.stdout.splitlines()[:-1] == cold.stdout.splitlines()[:-1]
