@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from factcheck.entry import main
 
@@ -91,3 +92,7 @@ def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
 
 
 os.environ.setdefault("COLUMNS", "120")
+
+# Property tests judge what is read, not how fast: a busy machine must not fail them.
+settings.register_profile("factcheck", deadline=None)
+settings.load_profile("factcheck")
