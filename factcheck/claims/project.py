@@ -201,13 +201,13 @@ def claim_fields(item: Any) -> list[str]:
 def _error_message(err: Any, known: list[str] | None = None) -> str:
     kind = err["type"]
     loc = [str(x) for x in err["loc"] if not isinstance(x, int)]
-    name = loc[-1] if loc else ""
+    name = shorten(loc[-1]) if loc else ""
     if kind == "extra_forbidden":
         return f"unknown field '{name}'{did_you_mean(name, known or [])}"
     if kind == "missing":
         return f"missing field '{name}'"
     if kind == "union_tag_invalid":
-        return f"unknown kind {err['ctx']['tag']!r} (expected {err['ctx']['expected_tags']})"
+        return f"unknown kind {shorten(str(err['ctx']['tag']))!r} (expected {err['ctx']['expected_tags']})"
     if kind == "union_tag_not_found":
         return "missing field 'kind'"
     text = str(err["msg"])
@@ -261,18 +261,18 @@ def resolve_source(root: Path, text: str) -> tuple[Path | None, str | None]:
     if any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in text.replace("\\", "/").split("/")):
         return None, f"source path '{shorten(text)}' has a name longer than {MAX_NAME_BYTES} bytes"
     if os.path.isabs(text) or text.startswith(("/", "\\")) or (len(text) > 1 and text[1] == ":"):
-        return None, f"source path '{text}' is absolute; it must be relative to the project root"
+        return None, f"source path '{shorten(text, 80)}' is absolute; it must be relative to the project root"
     parts = text.replace("\\", "/").split("/")
     if ".." in parts:
-        return None, f"source path '{text}' leaves the project root ('..')"
+        return None, f"source path '{shorten(text, 80)}' leaves the project root ('..')"
     candidate = root / text
     try:
         resolved = candidate.resolve(strict=False)
         resolved.relative_to(root.resolve())
     except ValueError:
-        return None, f"source path '{text}' escapes the project root through a symlink"
+        return None, f"source path '{shorten(text, 80)}' escapes the project root through a symlink"
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python 3.11, 3.12)
-        return None, f"source path '{text}' cannot be resolved: {getattr(exc, 'strerror', None) or 'a symlink loop'}"
+        return None, f"source path '{shorten(text, 80)}' cannot be resolved: {getattr(exc, 'strerror', None) or 'a symlink loop'}"
     return resolved, None
 
 
@@ -389,17 +389,17 @@ def _attach_source(lf: LoadedFile, text: str, config: Config, sources: SourceCac
     try:
         resolved.relative_to((config.root / config.seeds).resolve())
     except ValueError:
-        message = f"source '{text}' is not under the sources folder '{config.seeds}/' ([tool.factcheck] seeds)"
+        message = f"source '{shorten(text, 80)}' is not under the sources folder '{config.seeds}/' ([tool.factcheck] seeds)"
         return [Problem(lf.path, line, col, "error", message, "source-path")]
     why_not = regular_file(resolved)
     if why_not is not None:
         return [Problem(lf.path, line, col, "error", f"source '{shorten(text)}' {why_not}", "source-missing")]
     result = sources.get(resolved, text)
     if isinstance(result, SourceDecodeError):
-        message = f"source '{text}' is {result.message} (line {result.line}, column {result.col})"
+        message = f"source '{shorten(text, 80)}' is {result.message} (line {result.line}, column {result.col})"
         return [Problem(lf.path, line, col, "error", message, "source-encoding")]
     if isinstance(result, OSError):
-        return [Problem(lf.path, line, col, "error", f"source '{text}' cannot be read: {result.strerror}", "source-missing")]
+        return [Problem(lf.path, line, col, "error", f"source '{shorten(text, 80)}' cannot be read: {result.strerror}", "source-missing")]
     lf.source = result
     return []
 

@@ -164,10 +164,20 @@ def double_quoted(text: str) -> str:
     return "".join(out)
 
 
+def _read(text: str) -> Any:
+    """Data as the project's loader reads it (dates kept as text); WriteError if it does not parse."""
+    from factcheck.claims.yamlload import load_yaml
+
+    loaded, problems = load_yaml(text, "")
+    if loaded is None:
+        raise WriteError(f"not written: the new text would not parse ({problems[0].message if problems else ''})")
+    return loaded.data
+
+
 def _reads_back(written: str, value: Any) -> bool:
     try:
-        data = yaml.load(f"k: {written}\n", Loader=_Loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError:
+        data = _read(f"k: {written}\n")
+    except WriteError:
         return False
     return isinstance(data, dict) and type(data.get("k")) is type(value) and data.get("k") == value
 
@@ -460,11 +470,7 @@ def _rewrite(doc: Document, text: str) -> str:
 
 def _check(doc: Document, old: str, new: str) -> None:
     """The new text parses and holds what was meant (a guard against a bad splice)."""
-    try:
-        before = yaml.load(old, Loader=_Loader) or {}  # noqa: S506 - a safe loader
-        after = yaml.load(new, Loader=_Loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
-        raise WriteError(f"not written: the new text would not parse ({str(exc).splitlines()[0]})") from None
+    before, after = _read(old) or {}, _read(new)
     found = after.get("claims") if isinstance(after, dict) else None
     claims: list[Any] = found if isinstance(found, list) else []
     ok = isinstance(found, list) or not (doc.anchors or doc.appended)

@@ -24,6 +24,7 @@ try:
 except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+from factcheck.claims.source import shorten
 from factcheck.lint.problem import Problem
 from factcheck.records import Record
 
@@ -115,7 +116,7 @@ class _Builder:
                             line,
                             col,
                             "error",
-                            f"duplicate key '{key}' (first at line {first[0]})",
+                            f"duplicate key '{shorten(key)}' (first at line {first[0]})",
                             "duplicate-key",
                         )
                     )

@@ -48,7 +48,7 @@ def run_export(config: Config, paths: list[Path], fmt: str, out: Path | None, ba
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
-        from factcheck.claims.writeback import atomic_write
+        from factcheck.commands.report import write_output
 
-        atomic_write(out, data)
+        write_output(out, data)
     return 0

@@ -143,9 +143,18 @@ def page_names(sources: list[dict[str, Any]]) -> list[str]:
     return names
 
 
+def write_output(path: Path, data: bytes) -> None:
+    """Write a file the user named, atomically; a path that cannot be written is a usage error."""
+    from factcheck.claims.writeback import atomic_write
+
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
 def run_report(config: Config, paths: list[Path], out: Path | None) -> tuple[str, int]:
     """Write the report; the message names what was written, with verify's summary line."""
-    from factcheck.claims.writeback import atomic_write
     from factcheck.output import html
 
     doc = build(config, paths)
@@ -154,14 +163,17 @@ def run_report(config: Config, paths: list[Path], out: Path | None) -> tuple[str
         target = out or Path("report.html")
         if target.is_dir():
             target = target / "report.html"
-        atomic_write(target, html.render_page(doc, 0).encode("utf-8"))
+        write_output(target, html.render_page(doc, 0).encode("utf-8"))
         return f"wrote {target}\n{doc['summary_line']}\n", 0
     folder = out or Path("report")
     if folder.suffix.lower() in (".html", ".htm") and not folder.is_dir():
         raise UsageError(f"{len(sources)} sources make a folder of pages: -o names a folder, not '{folder}'")
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot make the folder {folder}: {exc.strerror or exc}") from None
     names = page_names(sources)
     for index, name in enumerate(names):
-        atomic_write(folder / name, html.render_page(doc, index, index_page="index.html").encode("utf-8"))
-    atomic_write(folder / "index.html", html.render_index(doc, names).encode("utf-8"))
+        write_output(folder / name, html.render_page(doc, index, index_page="index.html").encode("utf-8"))
+    write_output(folder / "index.html", html.render_index(doc, names).encode("utf-8"))
     return f"wrote {folder / 'index.html'} and {len(names)} pages\n{doc['summary_line']}\n", 0

@@ -72,7 +72,8 @@ def claim_data(ctx: RuleContext, report: Report, entry: ClaimEntry) -> dict[str,
             "recorded_sha256": entry.file.header.sha256 if entry.file.header else None,
             "context": {"before": before, "text": text, "after": after},
         }
-    findings = [p for p in report.problems if p.claim_id == entry.id]
+    ident = entry.id  # a property: read once, not once per finding and check
+    findings = [p for p in report.problems if p.claim_id == ident]
     rules = []
     for rule in RULES.values():
         if rule.applies is None or rule.id not in ctx.enabled or not rule.applies(claim):
@@ -86,7 +87,7 @@ def claim_data(ctx: RuleContext, report: Report, entry: ClaimEntry) -> dict[str,
     data["rules"] = rules
     data["checks"] = [
         {"id": r.check_id, "rule": r.rule, "verdict": r.verdict, "summary": r.summary}
-        for r in report.checks if entry.id in r.names
+        for r in report.checks if ident in r.names
     ]
     return data
 

@@ -19,8 +19,12 @@ import base64
 import hashlib
 import html
 import json
+import re
 from collections import defaultdict
+from itertools import islice
 from typing import Any
+
+from factcheck.claims.source import printable, printable_data
 
 STATE_WORDS = {
     "pass": "every check passes",
@@ -33,8 +37,18 @@ MAX_HEIGHT = 4  # underline levels drawn apart; deeper nesting shares the lowest
 
 
 def _esc(text: object) -> str:
-    """Text for element content or a double-quoted attribute value."""
-    return html.escape(str(text), quote=True)
+    """Text for element content or a double-quoted attribute value; control characters and
+    bidirectional overrides shown as escapes (`\\u202e`), so text reads in its stored order."""
+    return html.escape(printable(str(text), lines=True), quote=True)
+
+
+# In the article, the same characters as `printable` escapes, but line ends kept as they
+# are; each is drawn as a visible escape in its own element.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def _article_text(text: str) -> str:
+    return _CONTROL.sub(lambda m: f'<span class="ctl">{printable(m.group())}</span>', html.escape(text, quote=True))
 
 
 def _json_for_script(data: Any) -> str:
@@ -100,7 +114,7 @@ def _heights(placed: list[tuple[int, int, int]]) -> dict[int, int]:
     for k in range(len(order) - 1, -1, -1):
         i, start, end = order[k]
         height = 1
-        for j, jstart, _ in order[k + 1:]:
+        for j, jstart, _ in islice(order, k + 1, None):
             if jstart >= end:
                 break
             height = max(height, heights[j] + 1)
@@ -140,7 +154,7 @@ def _article(text: str, claims: list[dict[str, Any]], anchors: dict[int, list[in
     pos = 0
     for cut in sorted({*starts, *ends, *empties, *anchors, len(text)}):
         if cut > pos:
-            out.append(_esc(text[pos:cut]))
+            out.append(_article_text(text[pos:cut]))
             pos = cut
         closing = set(ends.get(cut, ()))
         if closing:
@@ -270,9 +284,18 @@ def render_page(doc: dict[str, Any], index: int, index_page: str | None = None) 
         f"{_claims_table(claims)}"
         '<aside id="panel" role="dialog" aria-labelledby="panel-title" hidden>'
         '<button type="button" id="panel-close" aria-label="close">×</button><div id="panel-body"></div></aside>\n'
-        f'<script type="application/json" id="fc-data">{_json_for_script({"claims": claims})}</script>\n'
+        f'<script type="application/json" id="fc-data">{_json_for_script(printable_data({"claims": claims}))}</script>\n'
     )
     return _shell(f"factcheck report: {source['path']}", "en", body, SCRIPT)
+
+
+def _index_link(p: dict[str, Any], sources: list[dict[str, Any]], pages: list[str]) -> str | None:
+    """A finding's page, at its claim when the claim is drawn there."""
+    for source, page in zip(sources, pages, strict=True):
+        if _belongs(p, source):
+            placed = [i for i, c in enumerate(source["claims"]) if c["id"] == p["claim"] and c.get("place")]
+            return f"{page}#claim-{placed[0]}" if placed else page
+    return None
 
 
 def render_index(doc: dict[str, Any], pages: list[str]) -> str:
@@ -285,10 +308,7 @@ def render_index(doc: dict[str, Any], pages: list[str]) -> str:
         figures = " ".join(f'<span class="badge v-{s}">{n} {s}</span>' for s, n in counts.items() if n)
         rows.append(f'<tr><td><a href="{_esc(page)}">{_esc(source["path"])}</a></td>'
                     f'<td>{len(source["claims"])}</td><td>{figures}</td></tr>')
-    links: list[str | None] = [
-        next((page for s, page in zip(doc["sources"], pages, strict=True) if _belongs(p, s)), None)
-        for p in doc["findings"]
-    ]
+    links = [_index_link(p, doc["sources"], pages) for p in doc["findings"]]
     body = (
         f'<header class="top"><h1>factcheck report</h1>\n{_summary(doc)}</header>\n'
         '<main class="index"><section><h2>Sources</h2><div class="scroll"><table><thead><tr><th>source</th>'
@@ -345,6 +365,7 @@ background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:1
 .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 .missing{color:var(--fail)}
+.ctl{font-family:ui-monospace,monospace;font-size:.8em;color:var(--fail);border:1px dotted currentColor;border-radius:3px}
 @media (max-width:56rem){.layout{grid-template-columns:minmax(0,1fr)}body{padding:.6rem}
 #panel{top:auto;left:0;right:0;bottom:0;width:auto;max-height:60vh;border-radius:8px 8px 0 0}.keys{display:none}
 mark.fc{scroll-margin-top:12vh}}

@@ -11,7 +11,9 @@ bounds, unit, state and every verdict that concerns it). The motivation is `asse
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import math
 from typing import Any
 from urllib.parse import quote as url_quote
 
@@ -19,9 +21,23 @@ CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_CHARS = 32  # prefix and suffix length: enough to tell repeated quotes apart
 
 
+def day_bounds(value: dict[str, Any]) -> tuple[str, str] | None:
+    """A date value's first and last day (ISO), or None for a value that is no date."""
+    lo, hi = value.get("lo"), value.get("hi")
+    if value.get("dimension") != "date" or lo is None or hi is None:
+        return None
+    first = dt.date.fromordinal(math.ceil(lo) if value.get("lo_closed") else math.floor(lo) + 1)
+    last = dt.date.fromordinal(math.floor(hi) if value.get("hi_closed") else math.ceil(hi) - 1)
+    return first.isoformat(), last.isoformat()
+
+
 def claim_dataset(claim: dict[str, Any]) -> dict[str, Any]:
-    """The claim as data: what `export --format w3c` puts in its JSON body."""
-    value = claim.get("value") or {}
+    """The claim as data: what `export --format w3c` puts in its JSON body. A date's
+    `lo` and `hi` are its first and last day (YYYY-MM-DD), both included."""
+    value = dict(claim.get("value") or {})
+    days = day_bounds(value)
+    if days is not None:
+        value.update(lo=days[0], hi=days[1], lo_closed=True, hi_closed=True)
     record = claim["record"]
     return {
         "id": claim["id"],
@@ -34,6 +50,7 @@ def claim_dataset(claim: dict[str, Any]) -> dict[str, Any]:
         "lo_closed": value.get("lo_closed"),
         "hi_closed": value.get("hi_closed"),
         "unit": value.get("unit", record.get("unit")),
+        "dimension": value.get("dimension"),
         "about": record.get("about"),
         "verdicts": verdicts(claim),
         "claim_file": f"{claim['claim_file']['path']}:{claim['claim_file']['line']}",

@@ -6,6 +6,8 @@ import time
 
 import pytest
 
+from factcheck.claims.yamlload import load_yaml
+
 SOURCE = "浙江实现189项公安民生事项网上可办。".encode()
 FILE = """\
 source: seeds/a.txt
@@ -36,10 +38,13 @@ def first_line(result) -> str:  # type: ignore[no-untyped-def]
 def test_alias_bomb_is_refused_quickly(mini, run) -> None:
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
-    mini(SOURCE, "\n".join(lines) + "\n")
+    text = "\n".join(lines) + "\n"
     started = time.perf_counter()
-    result = run("verify", "--format", "text")
+    loaded, problems = load_yaml(text, "claims/a.yaml")
     assert time.perf_counter() - started < 2  # a guard against expansion, not a speed target
+    assert loaded is None and len(problems) == 10
+    mini(SOURCE, text)
+    result = run("verify", "--format", "text")
     assert first_line(result) == (
         "claims/a.yaml:2:10: [error] YAML aliases (*name) are not allowed in a claim file: "
         "write the value out (yaml-syntax)"
@@ -124,3 +129,19 @@ def test_long_bad_value_is_not_echoed_whole(mini, run) -> None:
     line = first_line(result)
     assert line.endswith("(got '" + "x" * 39 + "…') (schema)")
     assert len(line) < 200
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("    unit: 项\n", "    unit: 项\n    " + "k" * 500 + ": 1\n", "claim 'items': unknown field '" + "k" * 39 + "…' (schema)"),
+        ("    unit: 项\n", "    unit: 项\n    " + "k" * 500 + ": 1\n    " + "k" * 500 + ": 2\n", "duplicate key '" + "k" * 39 + "…' (first at line 11) (duplicate-key)"),
+        ("kind: quantity", "kind: " + "q" * 5000, "claim 'items': unknown kind '" + "q" * 39 + "…' (expected 'quantity', 'date', 'quote', 'statement', 'reference') (schema)"),
+        ("source: seeds/a.txt", "source: /" + "s" * 5000, "source path '/" + "s" * 38 + "…' has a name longer than 255 bytes (source-path)"),
+        ("source: seeds/a.txt", "source: /" + "s/" * 2000, "source path '/" + "s/" * 39 + "…' is absolute; it must be relative to the project root (source-path)"),
+    ],
+)
+def test_long_keys_and_paths_are_cut_in_messages(mini, run, old: str, new: str, expected: str) -> None:
+    result = verify_with(mini, run, old, new)
+    assert result.code == 1
+    assert any(line.endswith(expected) for line in result.out.splitlines()), result.out[:2000]

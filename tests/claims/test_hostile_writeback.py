@@ -36,6 +36,7 @@ CLAIM = '  - id: items\n    kind: quantity\n    span: [4, 8]\n    quote: "189项
         "    note: trailing spaces   \n",
         '    about: "x"\t# c\n',
         "    note: 'it''s'  # single\n",
+        "    note: 2024-13-45  # no such day: text to the loader\n",
     ],
 )
 def test_fix_keeps_every_other_scalar_byte_for_byte(tmp_path: Path, extra: str) -> None:

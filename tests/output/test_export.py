@@ -111,6 +111,8 @@ def test_annotation_selects_the_claim(project, run) -> None:
     data = json.loads(first["body"][2]["value"])
     assert data["id"] == "headline_years" and data["written"] == "5年" and data["unit"] == "年"
     assert data["verdicts"]["value-matches-text"] == "pass" and first["body"][1]["value"] == "pass"
+    period = next(json.loads(i["body"][2]["value"]) for i in collection["first"]["items"] if i["id"].endswith("#export_period_lead"))
+    assert (period["lo"], period["hi"], period["dimension"]) == ("2023-07-01", "2024-05-28", "date")
 
 
 def read_csv(data: bytes) -> list[dict[str, str]]:
@@ -131,6 +133,8 @@ def test_csv_round_trips_every_quote(project, run) -> None:
     orders = next(r for r in rows if r["id"] == "export_orders_lead")
     assert (orders["value"], orders["lo"], orders["hi"], orders["unit"]) == ("90.5亿元", "9045000000", "9055000000", "元")
     assert "\n" in next(r for r in rows if r["id"] == "header_date")["quote"]  # a quote over three lines
+    period = next(r for r in rows if r["id"] == "export_period_lead")
+    assert (period["value"], period["lo"], period["hi"], period["unit"]) == ("去年7月至今", "2023-07-01", "2024-05-28", "date")
 
 
 def test_csv_keeps_quote_marks_and_markup(mini, run) -> None:

@@ -8,8 +8,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import CLAIMS
+from tests.test_robustness import ORIGINAL
+from tests.test_robustness import edits as robustness_edits
 
 SPANNED = 56  # claims with a span in the shipped claim file
 VOID = {"meta", "br", "img", "input", "link", "hr", "wbr", "source", "area", "col", "embed", "track"}
@@ -232,6 +236,12 @@ def test_several_sources_make_a_folder(project, run) -> None:
     assert sorted(p.name for p in Path("site").iterdir()) == ["b.html", "index.html", "zjol-2024-05-28-police-five-years.html"]
     index = Page((Path("site") / "index.html").read_text(encoding="utf-8"))
     assert [a["href"] for t, a in index.tags if t == "a"] == ["b.html", "zjol-2024-05-28-police-five-years.html"]
+    # A finding on the index leads to its claim on its source's page.
+    (project / "claims" / "b.yaml").write_text((project / "claims" / "b.yaml").read_text(encoding="utf-8")
+                                               .replace("value: 7", "value: 8"), encoding="utf-8")
+    run("report", "-o", "site")
+    index = Page((Path("site") / "index.html").read_text(encoding="utf-8"))
+    assert [a["href"] for t, a in index.tags if t == "a"][-1] == "b.html#claim-0"
     assert len(Page((Path("site") / "b.html").read_text(encoding="utf-8")).heads()) == 1
 
 
@@ -242,10 +252,18 @@ def test_page_names_stay_apart() -> None:
         "a-b.html", "a-b-2.html", "index-2.html"]
 
 
-@pytest.mark.parametrize("args", [("report", "nope.yaml"), ("export", "--format", "xml")])
-def test_usage_errors(project, run, args: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("report", "nope.yaml"), "factcheck: error: no such file or folder: nope.yaml\n"),
+        (("export", "--format", "xml"), "factcheck: error: --format must be one of w3c, csv, not 'xml'\n"),
+        (("report", "-o", "missing/r.html"), "factcheck: error: cannot write missing/r.html: No such file or directory\n"),
+        (("export", "-o", "missing/r.csv"), "factcheck: error: cannot write missing/r.csv: No such file or directory\n"),
+    ],
+)
+def test_usage_errors(project, run, args: tuple[str, ...], message: str) -> None:
     result = run(*args)
-    assert result.code == 2 and "Traceback" not in result.err
+    assert (result.code, result.err) == (2, message)
 
 
 @pytest.mark.parametrize(
@@ -305,3 +323,92 @@ def test_unreadable_source_still_makes_a_page(mini, run, tmp_path) -> None:
     html = Path("report.html").read_text(encoding="utf-8")
     assert "The source could not be read; the findings say why." in html
     assert "claims/a.yaml:1:9: [error] source &#x27;seeds/a.txt&#x27; does not exist (source-missing)" in html
+
+
+@st.composite
+def text_and_spans(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    text = draw(st.text(alphabet=st.sampled_from(list("ab 公园\n<>&\"'/")), min_size=1, max_size=40))
+    bounds = st.integers(min_value=0, max_value=len(text))
+    spans = draw(st.lists(st.tuples(bounds, bounds).map(lambda s: (min(s), max(s))), max_size=8))
+    return text, spans
+
+
+@settings(max_examples=150, deadline=None)
+@given(text_and_spans())
+def test_any_spans_draw_as_balanced_marks(case: tuple[str, list[tuple[int, int]]]) -> None:
+    """Nested, overlapping, equal and empty spans: the text comes back whole, every element
+    closes, each claim has one head, and its pieces cover exactly its span."""
+    from factcheck.output.html import _article
+
+    text, spans = case
+    claims = [{"id": f"c{i}", "kind": "statement", "state": "pass", "place": list(s)} for i, s in enumerate(spans)]
+    page = Page(f'<div id="article">{_article(text, claims, {})}</div>')
+    assert "".join(page.article) == text
+    heads = page.heads()
+    assert sorted(a["data-i"] for a in heads) == sorted(str(i) for i in range(len(spans)))  # type: ignore[type-var]
+    covered = Coverage(f'<div id="article">{_article(text, claims, {})}</div>')
+    for i, (start, end) in enumerate(spans):
+        assert covered.by.get(str(i), set()) == set(range(start, end))
+
+
+class Coverage(HTMLParser):
+    """Which text positions each claim's marks cover."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str | None] = []
+        self.by: dict[str, set[int]] = {}
+        self.pos = 0
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            return
+        self.open.append(dict(attrs).get("data-i") if tag == "mark" else None)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        for i in self.open:
+            if i is not None:
+                self.by.setdefault(i, set()).update(range(self.pos, self.pos + len(data)))
+        self.pos += len(data)
+
+
+def test_controls_and_bidi_overrides_show_as_escapes(mini, run) -> None:
+    """An override would make the text read in another order than it is stored: it shows
+    as an escape, in the article, the claims' data and the page's own text alike."""
+    text = "甲\u202e乙丙\u202c \x1b[31m公园240座\n"
+    start = text.index("公园")
+    mini(text.encode(), "source: seeds/a.txt\nsha256: SHA\nclaims:\n  - id: parks\n    kind: quantity\n"
+                        f"    span: [{start}, {start + 6}]\n    quote: 公园240座\n    value: 240\n    unit: 座\n"
+                        '    about: "\\u202eabc"\n')
+    run("report")
+    html = Path("report.html").read_text(encoding="utf-8")
+    assert not any(ch in html for ch in "\u202e\u202c\x1b")
+    page = Page(html)
+    assert "".join(page.article) == "甲\\u202e乙丙\\u202c \\x1b[31m公园240座\n"
+    assert page.data()["claims"][0]["record"]["about"] == "\\u202eabc"  # type: ignore[index]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=robustness_edits)
+def test_mutated_claim_file_still_makes_a_page(project: Path, edits: list[tuple[int, int, str]]) -> None:
+    """Whatever the claim file holds, the page is written, the article whole, its marks balanced."""
+    from factcheck.commands.report import build
+    from factcheck.config import load_config
+    from factcheck.output.html import render_page
+
+    text = ORIGINAL
+    for at, cut, insert in edits:
+        at = min(at, len(text))
+        text = text[:at] + insert + text[at + cut:]
+    (project / CLAIMS).write_text(text, encoding="utf-8")
+    doc = build(load_config(project), [])
+    page = Page(render_page(doc, 0))
+    source = doc["sources"][0]
+    if source["text"] is not None:
+        assert "".join(page.article) == source["text"]
+        assert len(page.heads()) == sum(1 for c in source["claims"] if c.get("place"))
