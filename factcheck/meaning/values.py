@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Any
 
 from factcheck.claims.model import DateClaim, Measured, date_range
@@ -190,17 +191,22 @@ def _unit_text(unit: str | None, per: float | None, per_unit: str | None) -> str
     """A unit as shown and compared: `起/10万人` for a rate (as the reader shows it), else the unit."""
     from factcheck.numbers.expression import per_text
 
-    return f"{unit or ''}/{per_text(per)}{per_unit or ''}" if per else unit or ""
+    if not per:
+        return unit or ""
+    base = "" if per == 1 and per_unit else per_text(per)  # 公斤/公顷, not 公斤/1公顷
+    return f"{unit or ''}/{base}{per_unit or ''}"
 
 
-# How a text writes a base apart from its figure: 每公顷…4582公斤, 人均…, 4582公斤/公顷.
-_PER_WORDS = ("每{}", "/{}", "／{}")
+# How a text writes a base apart from its figure: 每公顷…4582公斤, 每万人…, 人均…, 4582公斤/公顷.
+_PER_WORDS = re.compile(r"(?:每|/|／)[0-9０-９.一二两三四五六七八九十百千万亿]*(?P<unit>\w{1,4})")
 _PER_PERSON = ("人均",)
 
 
 def _per_written(quote: str, per_unit: str | None) -> bool:
     """The quote names the rate's base somewhere, though not next to its figure."""
-    if per_unit and any(form.format(per_unit) in quote for form in _PER_WORDS):
+    if not per_unit:
+        return False
+    if any(m.group("unit").startswith(per_unit) for m in _PER_WORDS.finditer(quote)):
         return True
     return per_unit == "人" and any(word in quote for word in _PER_PERSON)
 
