@@ -845,13 +845,20 @@ _NOT: dict[Verdict, Verdict] = {"pass": "fail", "fail": "pass", "unknown": "unkn
 
 
 class _Evaluator:
-    __slots__ = ("env", "steps", "parts", "shown")
+    __slots__ = ("env", "steps", "parts", "shown", "scales")
 
-    def __init__(self, env: Mapping[str, Operand]) -> None:
+    def __init__(self, env: Mapping[str, Operand], node: Node) -> None:
         self.env = env
         self.steps: list[str] = []
         self.parts: list[str] = []  # one short text per comparison, for the summary
         self.shown: set[str] = set()
+        # How the rule's own figures write each dimension: a product in kilograms is
+        # shown in the 万吨 of the output it is compared with, never in base units.
+        self.scales: dict[Dim, Shown] = {}
+        for name, _ in rule_names(node):
+            op = env.get(name)
+            if op is not None and op.shown is not None and op.scale == 1.0:
+                self.scales.setdefault(op.dim, op.shown)
 
     # numbers
 
@@ -1034,6 +1041,8 @@ class _Evaluator:
                 shown = a.shown
             elif a.dim is None and op == "*":
                 shown = b.shown
+        if shown is None and dim is not None:
+            shown = self.scales.get(dim)
         result = _Val(iv, dim, unit, src, shown, by_hand)
         if a.dim is not None or b.dim is not None:
             self.steps.append(f"{src} = {a.text()} {op} {b.text()} = {result.with_unit()}")
@@ -1185,7 +1194,7 @@ def _side(v: _Val) -> str:
 
 def evaluate(node: Node, env: Mapping[str, Operand]) -> Outcome:
     """Compute a parsed rule over the operands; raise RuleEvalError if it cannot be computed."""
-    ev = _Evaluator(env)
+    ev = _Evaluator(env, node)
     verdict = ev.verdict(node)
     parts = ev.parts
     summary = "; ".join(parts[:_MAX_SUMMARY_PARTS])

@@ -175,6 +175,8 @@ def test_check_explanation_shows_written_units(run, harvest: Path) -> None:
     assert "total = [12626.5万, 12627.5万) 吨  «总产量为12627万吨»" in out
     assert "area = [2755.5万, 2756.5万) 公顷  «播种面积2756万公顷»" in out
     assert "yield_per_ha = 4582 公斤/公顷 = 4582 × 0.0001 = " in out
+    # The product is in kilograms, shown in the 万吨 of the figure it is compared with.
+    assert "yield_per_ha * area = [0.4582, 0.4582] * [2755.5万, 2756.5万) = [12625.7万, 12630.3万) 吨" in out
     assert "verdict: pass" in out
 
 
