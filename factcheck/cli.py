@@ -114,23 +114,36 @@ def list_claims(
 
 @app.command()
 def parse(
-    text: Annotated[str, typer.Argument(help="Text to read, e.g. '共侦破案件3.3万余起'.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    text: Annotated[Optional[str], typer.Argument(help="Text to read, e.g. '共侦破案件3.3万余起'; '-' or none: each line of standard input.")] = None,  # noqa: UP045
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json or jsonl (one JSON array per line).")] = "text",
     published: Annotated[Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) for relative dates.")] = None,  # noqa: UP045
 ) -> int:
-    """Print every quantity and date found in TEXT, with spans and intervals."""
+    """Print every quantity and date found in TEXT (or in each line of standard input), with spans and intervals."""
     import datetime as dt
 
-    from factcheck.commands.parse import render_parse
+    from factcheck.commands.parse import (
+        FORMATS,
+        InputError,
+        input_lines,
+        render_lines,
+        render_parse,
+    )
 
-    _check_choice("--format", fmt, ("text", "json"))
+    _check_choice("--format", fmt, FORMATS)
     day = None
     if published:
         try:
             day = dt.date.fromisoformat(published)
         except ValueError:
             raise UsageError(f"--published must be YYYY-MM-DD, not '{published}'") from None
-    _emit(render_parse(text, fmt, day))
+    if text is not None and text != "-":
+        _emit(render_parse(text, fmt, day))
+        return 0
+    try:
+        for chunk in render_lines(input_lines(sys.stdin.buffer), fmt, day):
+            _emit(chunk)
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
     return 0
 
 

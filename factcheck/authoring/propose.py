@@ -22,6 +22,15 @@ Generated ids are short, readable ASCII: the unit and the figure for quantities
 (`items_189`, `yuan_90_5yi`, `pct_97_24`, `cases_3_3wan`), the date for dates
 (`date_2024_05_28`, `since_2021`, `period_2023_07_2024_05`), `quote_1` … for
 quotes; `_2`, `_3` … make them unique in the project.
+
+English sources (`language_of`) are read the same way with English habits: a
+figure's span is the figure as the reader reads it, with its qualifier, currency,
+unit or counted noun (`more than 30,000 visitors`, `$2.5 billion`, `252,000 jobs`),
+widened by a word or two to the left only when it would not read the same alone
+(`in February`); ids use the noun and k/m/bn (`jobs_252k`, `usd_2_5bn`,
+`pct_3_9`, `points_0_2`); attributed quotes are `"…," said NAME`, `"…," NAME said`,
+`NAME said: "…"` and `NAME said …` (reported speech to the end of the sentence), with
+a role after the name between commas (`Jane Roe, chief economist at X,`).
 """
 
 from __future__ import annotations
@@ -122,6 +131,13 @@ class Ids:
         return f"{base}_{n}"
 
 
+def language_of(text: str) -> str:
+    """`en` when Latin letters outnumber Chinese characters four to one, else `zh`."""
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return "en" if latin > 4 * cjk else "zh"
+
+
 def published_in(text: str) -> dt.datetime | None:
     """The first full date and time written in the text (a dateline), if any."""
     match = _DATETIME.search(text)
@@ -204,8 +220,13 @@ def number(value: float) -> int | float:
     return float(f"{value:.15g}")
 
 
-def _token(value: float) -> str:
+def _token(value: float, english: bool = False) -> str:
     magnitude = abs(value)
+    if english:
+        for scale, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")):
+            if magnitude >= scale and round(value / scale, 3) == value / scale:
+                return f"{value / scale:g}{suffix}".replace(".", "_").replace("-", "minus_")
+        return f"{value:g}".replace(".", "_").replace("-", "minus_").replace("+", "")
     if magnitude >= 1e8:
         text = f"{value / 1e8:g}yi"
     elif magnitude >= 1e4 and round(value / 1e4, 2) == value / 1e4:
@@ -213,6 +234,20 @@ def _token(value: float) -> str:
     else:
         text = f"{value:g}"
     return text.replace(".", "_").replace("-", "minus").replace("+", "")
+
+
+def _english(written: str) -> bool:
+    return not any("\u4e00" <= ch <= "\u9fff" for ch in written)
+
+
+def _unit_word(unit: str | None) -> str:
+    """`jobs` for jobs, `usd` for USD, `points` for percentage points: a word for an id."""
+    if unit in UNIT_WORDS:
+        return UNIT_WORDS[unit]
+    if unit == "percentage points":
+        return "points"
+    word = re.sub(r"[^A-Za-z0-9]+", "_", unit or "").strip("_").lower()
+    return word or "n"
 
 
 def _written_id(expr: Any) -> str:
@@ -273,9 +308,10 @@ def figure_fields(expr: Any, ids: Ids, published: dt.date | None) -> dict[str, A
             fields["per"] = number(expr.per)
             if expr.per_unit:
                 fields["per_unit"] = expr.per_unit
-            base = f"rate_{_token(expr.value)}"
+            base = f"rate_{_token(expr.value, _english(expr.text))}"
         else:
-            base = _written_id(expr)
+            english = _english(expr.text)
+            base = f"{_unit_word(expr.unit)}_{_token(expr.value, True)}" if english else _written_id(expr)
         return {"id": base, **fields}
     first, last = expr.date_lo, expr.date_hi
     if first is None and last is None:
@@ -335,9 +371,40 @@ def _speaker(phrase: str) -> tuple[str, str | None]:
     return phrase[best[0] :], phrase[: best[0]]
 
 
+_EN_SAY = r"(?:said|says|added|noted|told reporters|explained|stated|wrote)"
+_EN_NAME = r"(?P<who>(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]+)"
+_EN_ROLE = r"(?:,\s(?P<role>[^,.;“”\"\n]{3,80}?)(?=[,.;]))?"
+_EN_QUOTE = r"[“\"][^“”\"\n]{4,}?[”\"]"
+_EN_FORMS = (
+    re.compile(rf"{_EN_QUOTE},?\s{_EN_SAY}\s{_EN_NAME}{_EN_ROLE}"),
+    re.compile(rf"{_EN_QUOTE},?\s{_EN_NAME}{_EN_ROLE},?\s{_EN_SAY}"),
+    re.compile(rf"{_EN_NAME}{_EN_ROLE},?\s{_EN_SAY}[,:]?\s{_EN_QUOTE}"),
+)
+_EN_REPORTED = re.compile(rf"(?<![\w.])(?P<who>[A-Z][a-z]+(?:\s[A-Z][\w'’-]+){{1,3}}){_EN_ROLE},?\s(?:said|says)(?:\sthat)?\s")
+_NOT_NAMES = frozenset("The A An In On It This That These Those Its Their His Her We They".split())
+
+
+def _english_quotes(text: str) -> list[tuple[int, int, str, str | None]]:
+    found: list[tuple[int, int, str, str | None]] = []
+    for pattern in _EN_FORMS:
+        for match in pattern.finditer(text):
+            who = match.group("who")
+            if who.split()[0] in _NOT_NAMES:
+                continue
+            found.append((match.start(), match.end(), who, match.group("role")))
+    for match in _EN_REPORTED.finditer(text):
+        if match.group("who").split()[0] in _NOT_NAMES:
+            continue
+        end = match.end()
+        while end < len(text) and text[end] not in ".!?\n":
+            end += 1
+        found.append((match.start(), end, match.group("who"), match.group("role")))
+    return found
+
+
 def quote_spans(text: str) -> list[tuple[int, int, str, str | None]]:
     """(start, end, speaker, role) of every attributed quote, in text order."""
-    found: list[tuple[int, int, str, str | None]] = []
+    found: list[tuple[int, int, str, str | None]] = _english_quotes(text) if language_of(text) == "en" else []
     for pattern in (_QUOTE_THEN_SPEAKER, _SPEAKER_THEN_QUOTE):
         for match in pattern.finditer(text):
             name, role = _speaker(match.group("who"))
@@ -388,11 +455,16 @@ def candidates(text: str, published: dt.date | None, ids: Ids) -> list[Candidate
     idioms = _idiom_spans(text)
     found: list[Candidate] = []
     seen: set[tuple[str, int, int]] = set()
+    english = language_of(text) == "en"
     for expr in find_expressions(text, published=published):
         if _in_idiom(idioms, expr.start, expr.end):
             continue
-        lo, hi = clause_bounds(text, expr.start, expr.end)
-        local = figures(text, lo, hi, published)
+        found_span = _english_span(text, expr, published) if english else None
+        if found_span is not None:
+            lo, hi, local = found_span
+        else:
+            lo, hi = clause_bounds(text, expr.start, expr.end)
+            local = figures(text, lo, hi, published)
         same = [e for e in local if e.kind == expr.kind]
         mine = next((e for e in same if e.start == expr.start - lo and e.text == expr.text), None)
         if mine is None:
@@ -408,6 +480,21 @@ def candidates(text: str, published: dt.date | None, ids: Ids) -> list[Candidate
         found.append(Candidate(quote_claim(text, start, end, speaker, role, ids), (start, end)))
     found.sort(key=lambda c: (c.span[0], c.focus[0]))
     return found
+
+
+def _english_span(text: str, expr: Any, published: dt.date | None) -> tuple[int, int, list[Any]] | None:
+    """The figure itself as the span, widened by up to two words on the left when it would
+    not read the same alone (`in February`); None if no such span reads it."""
+    lo = expr.start
+    for _ in range(3):
+        local = figures(text, lo, expr.end, published)
+        if any(e.kind == expr.kind and e.start == expr.start - lo and e.text == expr.text for e in local):
+            return lo, expr.end, local
+        word = re.search(r"[A-Za-z’']+\s+$", text[max(0, lo - 30) : lo])
+        if word is None:
+            return None
+        lo -= len(word.group())
+    return None
 
 
 def ignored(candidate: Candidate, ignore: Iterable[str]) -> bool:

@@ -285,6 +285,8 @@ class ClaimFile(Record):
     source: Annotated[str, Field(min_length=1)]
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     published: dt.datetime | None = None
+    # The source's language (`extract` and `add` write it); files without it are Chinese.
+    language: Literal["zh", "en"] = "zh"
     tolerance: Annotated[Finite, Field(ge=0, lt=1)] | None = None
     # Quotes (or parts of quotes) `extract` is not to propose again: claims a person deleted.
     ignore: tuple[Annotated[str, Field(min_length=1, max_length=2000)], ...] = ()

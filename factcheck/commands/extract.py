@@ -120,9 +120,12 @@ def published_for(project: Project, source: Source) -> dt.datetime | None:
 
 
 def header_text(source: Source, published: dt.datetime | None) -> str:
+    from factcheck.authoring.propose import language_of
+
     lines = [f"source: {source.path}", f"sha256: {source.text.sha256}"]
     if published is not None:
         lines.append(f"published: {published.isoformat()}")
+    lines.append(f"language: {language_of(source.text.text)}")
     return "\n".join(lines) + "\nclaims:\n"
 
 

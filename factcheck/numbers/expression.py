@@ -136,7 +136,9 @@ class Expression(Frozen):
 
 
 def per_text(per: float) -> str:
-    """A rate base the Chinese way: 100000 -> 10万, 10000 -> 万, 100 -> 100."""
+    """A rate base the Chinese way: 100000 -> 10万, 10000 -> 万, 100 -> 100, 1 -> ''."""
+    if per == 1:
+        return ""
     if per >= 1e8 and per % 1e8 == 0:
         n = per / 1e8
         return "亿" if n == 1 else f"{n:g}亿"

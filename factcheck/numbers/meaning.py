@@ -29,14 +29,40 @@ DEFAULT_TOLERANCE = 0.10
 
 FAMILY: dict[str, str] = {
     "余": "plus", "多": "plus", "有余": "plus",
-    "超过": "gt", "超": "gt", "逾": "gt", "高于": "gt", "多于": "gt", "大于": "gt",
-    "以上": "ge", "不少于": "ge", "不低于": "ge", "至少": "ge", "最少": "ge",
+    "超过": "gt", "超": "gt", "逾": "gt", "高于": "gt", "多于": "gt", "大于": "gt", "过": "gt",
+    "之上": "gt", ">": "gt", "＞": "gt",
+    "以上": "ge", "不少于": "ge", "不低于": "ge", "至少": "ge", "最少": "ge", "不小于": "ge",
+    "及以上": "ge", "或以上": "ge", "大于等于": "ge", "大于或等于": "ge", "大于或者等于": "ge",
+    "≥": "ge", ">=": "ge",
     "以内": "le", "之内": "le", "内": "le", "以下": "le", "不超过": "le", "不高于": "le",
-    "至多": "le", "最多": "le",
-    "不到": "lt", "不足": "lt", "低于": "lt", "少于": "lt",
+    "至多": "le", "最多": "le", "不大于": "le", "不多于": "le", "及以下": "le", "或以下": "le",
+    "小于等于": "le", "小于或等于": "le", "小于或者等于": "le", "≤": "le", "<=": "le",
+    "不到": "lt", "不足": "lt", "低于": "lt", "少于": "lt", "小于": "lt", "之下": "lt",
+    "<": "lt", "＜": "lt",
     "近": "near", "将近": "near", "接近": "near",
     "约": "about", "约为": "about", "大约": "about", "左右": "about", "上下": "about",
 }  # fmt: skip
+# The same families in English (DESIGN.md): the phrase as kept in a record, lower case.
+FAMILY.update(
+    {w: "gt" for w in ("more than", "over", "above", "exceeding", "exceeds", "exceeded",
+     "exceed", "surpassing", "surpass", "in excess of", "greater than", "larger than",
+     "bigger than", "higher than", "upwards of", "just over", "just above", "well over",
+     "well above")}
+    | {w: "ge" for w in ("at least", "or more", "or greater", "or above", "or higher",
+       "and more", "and above", "and over", "or over", "no less than", "no fewer than",
+       "not less than", "not fewer than", "a minimum of", "greater than or equal to",
+       "more than or equal to", "at least or equal to", "equal to or more than",
+       "equal to or greater than", "bigger or equal than", "greater or equal than",
+       "higher or equal than", "larger or equal than", "more or equal than")}
+    | {w: "le" for w in ("up to", "at most", "no more than", "not more than", "no greater than",
+       "a maximum of", "as many as", "or less", "or fewer", "or below", "or lower", "or under",
+       "and under", "and below", "less than or equal to", "equal to or less than",
+       "smaller or equal than", "less or equal than", "lower or equal than")}
+    | {w: "lt" for w in ("less than", "fewer than", "under", "below", "smaller than", "lower than")}
+    | {w: "near" for w in ("nearly", "almost", "just under", "just below", "close to")}
+    | {w: "about" for w in ("about", "around", "approximately", "roughly", "some", "an estimated",
+       "estimated", "circa", "or so")}
+)  # fmt: skip
 
 _interval_cls: type[Interval] | None = None
 

@@ -23,9 +23,11 @@ DIGITS: dict[str, int] = {
 }  # fmt: skip
 SMALL: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+BIG_EXP: dict[str, int] = {"万": 4, "萬": 4, "亿": 8, "億": 8, "兆": 12}
 # Powers of ten of the multipliers that may follow Arabic digits (`6627万`, `1.2万亿`).
 MULT_EXP: dict[str, int] = {
     "十": 1, "拾": 1, "百": 2, "佰": 2, "千": 3, "仟": 3, "万": 4, "萬": 4, "亿": 8, "億": 8,
+    "兆": 12, "k": 3, "K": 3, "ｋ": 3, "Ｋ": 3,
 }  # fmt: skip
 _TENS = {"廿": "二十", "卅": "三十"}
 
@@ -33,7 +35,7 @@ _TENS = {"廿": "二十", "卅": "三十"}
 RANGE_CONN = r"\s*(?:至|到|—|–|－|-|~|～)\s*"
 
 CN_DIGIT_CHARS = "".join(DIGITS)
-CN_CHARS = CN_DIGIT_CHARS + "".join(SMALL) + "".join(BIG) + "".join(_TENS)
+CN_CHARS = CN_DIGIT_CHARS + "".join(SMALL) + "".join(BIG) + "".join(_TENS) + "兆"
 
 
 class Numeral(NamedTuple):
@@ -69,71 +71,129 @@ def read_chinese(text: str) -> Numeral | None:
 
 
 def chinese_int(text: str) -> int | None:
-    """The integer a Chinese numeral spells, or None if malformed."""
+    """The integer a Chinese numeral spells, or None if malformed.
+
+    Arabic digit runs may stand for digits or whole sections (`5万4千6百`, `3万4000`,
+    `2千零30万`); `万万` is 亿 and 兆 is 10^12 (`四十九兆九千五百億`).
+    """
     for tens, spelled in _TENS.items():
         text = text.replace(tens, spelled)
-    if not text:
+    tokens = _tokens(text.replace("万万", "亿").replace("萬萬", "亿"))
+    if not tokens:
         return None
-    total = 0  # completed 亿 groups
-    wan = 0  # the completed 万 part of the current 亿 group
-    section = 0  # the part below 万 being built
-    digit: int | None = None  # a digit waiting for its unit
-    limit = 10**4  # small units must fall within a section: 千 then 百 then 十
+    return _big(tokens, True)
+
+
+# A token: ("d", value, Arabic digit count or 0 for a Chinese digit), ("z", 0, 0) for
+# 零, ("s", 10|100|1000, 0) for a small unit, ("b", power of ten, 0) for 万 亿 兆.
+Token = tuple[str, int, int]
+
+
+def _tokens(text: str) -> list[Token]:
+    out: list[Token] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if "0" <= ch <= "9":
+            j = i
+            while j < n and "0" <= text[j] <= "9":
+                j += 1
+            out.append(("d", int(text[i:j]), j - i))
+            i = j
+            continue
+        if ch in DIGITS:
+            value = DIGITS[ch]
+            out.append(("z", 0, 0) if value == 0 else ("d", value, 0))
+        elif ch in SMALL:
+            out.append(("s", SMALL[ch], 0))
+        elif ch in BIG_EXP:
+            out.append(("b", BIG_EXP[ch], 0))
+        else:
+            return []
+        i += 1
+    return out
+
+
+def _big(tokens: list[Token], first: bool) -> int | None:
+    """Split at the highest 兆/亿/万: left times the unit plus a right part below it."""
+    levels = [t[1] for t in tokens if t[0] == "b"]
+    if not levels:
+        return _section(tokens, first)
+    top = max(levels)
+    at = next(i for i, t in enumerate(tokens) if t == ("b", top, 0))
+    left, right = tokens[:at], tokens[at + 1 :]
+    if left:
+        head = _big(left, first)
+        if head is None or head == 0:
+            return None
+    elif first:
+        head = 1  # 万人, 亿元: a bare unit at the start counts once
+    else:
+        return None
+    unit: int = 10**top
+    if not right:
+        return head * unit
+    if right[0][0] == "z":
+        right = right[1:]
+        if not right or right[0][0] == "z":
+            return None
+        tail = _big(right, False)
+    elif len(right) == 1 and right[0][0] == "d" and right[0][2] <= 1:
+        # Colloquial 一万二 / 3万4: the digit takes the place below the unit.
+        tail = right[0][1] * unit // 10
+    else:
+        tail = _big(right, False)
+    if tail is None or tail >= unit:
+        return None
+    return head * unit + tail
+
+
+def _section(tokens: list[Token], first: bool) -> int | None:
+    """A part below 万: 千 then 百 then 十, each with a digit (两千五, 十五, 零十)."""
+    if len(tokens) == 1 and tokens[0][0] == "d":
+        return tokens[0][1]
+    section = 0
+    digit: Token | None = None
+    limit = 10**4
     last_unit = 0
     after_zero = False
     started = False
-    for ch in text:
-        if ch in DIGITS:
-            value = DIGITS[ch]
-            if value == 0:
-                if digit is not None:
-                    return None  # 二零 is a digit string, not a numeral
-                after_zero = True
-            elif digit is not None:
-                return None
-            else:
-                digit = value
-        elif ch in SMALL:
-            unit = SMALL[ch]
-            if unit >= limit:
+    for kind, value, width in tokens:
+        if kind == "d":
+            if digit is not None:
+                return None  # 二三: a digit string, not a numeral
+            if width > 1 and not after_zero:
+                return None  # a multi-digit run only stands alone or after 零
+            digit = (kind, value, width)
+        elif kind == "z":
+            if digit is not None:
+                return None  # 二零 is a digit string, not a numeral
+            after_zero = True
+        else:
+            if value >= limit:
                 return None
             if digit is None:
                 # A bare unit counts once at the start (十五, 百分之百, 千万); inside a
                 # number only 十 may, at the start of a section (十万零十).
-                if started and not (unit == 10 and (section == 0 or after_zero)):
+                if (started or not first) and not (
+                    value == 10 and (section == 0 or after_zero)
+                ):
                     return None
-                digit = 1
-            section += digit * unit
-            digit, limit, last_unit, after_zero = None, unit, unit, False
-        else:
-            unit = BIG[ch]
-            group = section + (digit or 0)
-            if unit == 10**4:
-                if wan:
-                    return None  # two 万 in one 亿 group
-                if group == 0:
-                    if started:
-                        return None
-                    group = 1
-                wan = group * unit
-            else:
-                if total:
-                    return None  # 亿 twice
-                group += wan
-                if group == 0:
-                    if started:
-                        return None
-                    group = 1
-                total = group * unit
-                wan = 0
-            section, digit, limit, last_unit, after_zero = 0, None, 10**4, unit, False
+                digit = ("d", 1, 0)
+            if digit[2] > 1:
+                return None  # 25百 is no numeral
+            section += digit[1] * value
+            digit, limit, last_unit, after_zero = None, value, value, False
         started = True
     if digit is not None:
-        # Colloquial 两千五 / 一万二: the last digit takes the place below the last unit.
-        if last_unit >= 10 and not after_zero:
-            digit *= last_unit // 10
-        section += digit
-    return total + wan + section
+        # Colloquial 两千五: the last digit takes the place below the last unit.
+        if last_unit >= 10 and not after_zero and digit[2] <= 1:
+            section += digit[1] * (last_unit // 10)
+        elif digit[1] >= (last_unit or 10**4) and last_unit:
+            return None
+        else:
+            section += digit[1]
+    return section
 
 
 def mult_exp(text: str) -> int:

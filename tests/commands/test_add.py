@@ -27,7 +27,7 @@ def test_exact_match_creates_the_claim_file(article, run) -> None:
         '    unit: "项"\n'
     )
     assert (article / NEW).read_text(encoding="utf-8") == (
-        f"source: {ARTICLE}\nsha256: {SHA}\npublished: 2024-05-28T17:26:59\nclaims:\n" + result.out.split("\n", 1)[1]
+        f"source: {ARTICLE}\nsha256: {SHA}\npublished: 2024-05-28T17:26:59\nlanguage: zh\nclaims:\n" + result.out.split("\n", 1)[1]
     )
     verified = run("verify")
     assert (verified.code, verified.out) == (0, "1 claims in 1 file, 0 checks: 0 pass, 0 fail, 0 unknown; 0 errors, 0 warnings\n")

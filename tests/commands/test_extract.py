@@ -145,7 +145,7 @@ def test_extract_into_a_new_file_creates_it_with_a_header(article, run) -> None:
     result = run("extract", ARTICLE, "--into", "claims/new.yaml")
     assert result.code == 0
     text = (article / "claims" / "new.yaml").read_text(encoding="utf-8")
-    assert text.startswith(f"source: {ARTICLE}\nsha256: {SHA}\npublished: 2024-05-28T17:26:59\nclaims:\n  - id: years_5\n")
+    assert text.startswith(f"source: {ARTICLE}\nsha256: {SHA}\npublished: 2024-05-28T17:26:59\nlanguage: zh\nclaims:\n  - id: years_5\n")
     assert run("verify").code == 0
 
 
@@ -227,4 +227,4 @@ def test_a_list_of_names_stays_with_the_figure_that_counts_them() -> None:
 def test_ids_read_the_figure_as_written_not_its_base_units() -> None:
     text = "夏粮总产量12627万吨，其中新增50万吨；播种面积2756万公顷，每公顷4582公斤。"
     ids = [c.fields["id"] for c in candidates(text, PUBLISHED, Ids())]
-    assert ids[:4] == ["tons_12627wan", "tons_50wan", "ha_2756wan", "kg_4582"]
+    assert ids[:4] == ["tons_12627wan", "tons_50wan", "ha_2756wan", "rate_4582"]

@@ -31,7 +31,7 @@ CLAIMS: list[tuple[str, str, str, dict[str, Any]]] = [
     ("inc", "quantity", "比上年增加312万吨", {"value": "312万吨"}),
     ("growth_pct", "quantity", "增产2.5%", {"value": "2.5%"}),
     ("last_total", "quantity", "上年夏粮总产量为12315万吨", {"value": "12315万吨"}),
-    ("part", "quantity", "两省合计增产187万吨", {"value": "187万吨"}),
+    ("part", "quantity", "两省合计增产187万吨", {"value": "187万吨", "text": "187万吨"}),
     # 约 stands apart from 60%, so it is recorded by hand.
     ("share_pct", "quantity", "约占全国增产总量的60%", {"value": 60, "unit": "%", "qualifier": "约"}),
     ("area", "quantity", "播种面积2756万公顷", {"value": "2756万公顷"}),

@@ -272,7 +272,7 @@ def test_to_json() -> None:
 @pytest.mark.parametrize(
     "text",
     ["第一时间", "第3名", "一号开放工程", "5号线", "80年代", "二次会议", "一成不变", "一批", "之一", "万人空巷",
-     "数十万人", "上千人", "5G网络", "G20峰会", "COVID-19", "百千万培训", "十二五规划", "最多跑一次", "三年级"],
+     "5G网络", "G20峰会", "COVID-19", "百千万培训", "十二五规划", "最多跑一次", "三年级"],
 )  # fmt: skip
 def test_not_quantities(text: str) -> None:
     assert find_expressions(text, published=PUBLISHED) == []
