@@ -845,20 +845,26 @@ _NOT: dict[Verdict, Verdict] = {"pass": "fail", "fail": "pass", "unknown": "unkn
 
 
 class _Evaluator:
-    __slots__ = ("env", "steps", "parts", "shown", "scales")
+    __slots__ = ("env", "steps", "parts", "shown", "node", "_scales")
 
     def __init__(self, env: Mapping[str, Operand], node: Node) -> None:
         self.env = env
         self.steps: list[str] = []
         self.parts: list[str] = []  # one short text per comparison, for the summary
         self.shown: set[str] = set()
-        # How the rule's own figures write each dimension: a product in kilograms is
-        # shown in the 万吨 of the output it is compared with, never in base units.
-        self.scales: dict[Dim, Shown] = {}
-        for name, _ in rule_names(node):
-            op = env.get(name)
-            if op is not None and op.shown is not None and op.scale == 1.0:
-                self.scales.setdefault(op.dim, op.shown)
+        self.node = node
+        self._scales: dict[Dim, Shown] | None = None
+
+    def scale_for(self, dim: Dim) -> Shown | None:
+        """How the rule's own figures write a dimension: a product in kilograms is shown in
+        the 万吨 of the output it is compared with, never in base units."""
+        if self._scales is None:
+            self._scales = {}
+            for name, _ in rule_names(self.node):
+                op = self.env.get(name)
+                if op is not None and op.shown is not None and op.scale == 1.0:
+                    self._scales.setdefault(op.dim, op.shown)
+        return self._scales.get(dim)
 
     # numbers
 
@@ -1041,8 +1047,8 @@ class _Evaluator:
                 shown = a.shown
             elif a.dim is None and op == "*":
                 shown = b.shown
-        if shown is None and dim is not None:
-            shown = self.scales.get(dim)
+        if shown is None and dim is not None and not dim.dimensionless:
+            shown = self.scale_for(dim)
         result = _Val(iv, dim, unit, src, shown, by_hand)
         if a.dim is not None or b.dim is not None:
             self.steps.append(f"{src} = {a.text()} {op} {b.text()} = {result.with_unit()}")

@@ -114,7 +114,7 @@ def _unit_scale(unit: str | None) -> float:
     from factcheck.numbers.units import lookup
 
     entry = lookup(unit) if unit else None
-    return float(10**entry.exp) if entry is not None else 1.0
+    return float(10**entry.exp) * getattr(entry, "factor", 1.0) if entry is not None else 1.0
 
 
 def _normal_unit(unit: str | None) -> str | None:
@@ -123,6 +123,11 @@ def _normal_unit(unit: str | None) -> str | None:
 
     entry = lookup(unit) if unit else None
     return entry.name if entry is not None else unit
+
+
+def _unit_key(unit: str | None) -> tuple[str | None, float]:
+    """A unit as compared: its normalized name and size (公斤 = 千克; 公顷 and 亩 differ)."""
+    return _normal_unit(unit), _unit_scale(unit)
 
 
 def _rate_scale(claim: Measured) -> float:
@@ -222,7 +227,7 @@ def _compare(claim: Measured, expr: Any, unit: str) -> str | None:
     per, per_unit = expr.per, expr.per_unit
     if claim.per and per is None and _per_written(quote, claim.per_unit):
         per, per_unit = claim.per, claim.per_unit
-    text_unit = _unit_text(_normal_unit(expr.unit), per, _normal_unit(per_unit))
+    text_unit = _unit_text(expr.unit, per, per_unit)
     qualifier = expr.qualifier
     if claim.qualifier and qualifier is None and claim.qualifier in quote:
         qualifier = claim.qualifier
@@ -231,7 +236,9 @@ def _compare(claim: Measured, expr: Any, unit: str) -> str | None:
         parts.append(f"value {fmt_number(claim.value)}")
     if (claim.qualifier or None) != (qualifier or None):
         parts.append(f"qualifier {claim.qualifier or 'none'}")
-    if claim.unit is not None and _unit_text(_normal_unit(claim.unit), claim.per, _normal_unit(claim.per_unit)) != text_unit:
+    said_units = (_unit_key(claim.unit), claim.per, _unit_key(claim.per_unit) if claim.per else None)
+    text_units = (_unit_key(expr.unit), per, _unit_key(per_unit) if per else None)
+    if claim.unit is not None and said_units != text_units:
         parts.append(f"unit {unit or 'none'}")
     if not parts:
         return None
