@@ -204,6 +204,18 @@ def export(
     return run_export(_config(), paths or [], fmt, out, base)
 
 
+@app.command()
+def accept(
+    ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Claims whose text was edited and reviewed.")],
+) -> int:
+    """Take each claim's quote, span and value from its text as it is now (after review); prints before and after."""
+    from factcheck.commands.accept import run_accept
+
+    text, code = run_accept(_config(), ids)
+    _emit(text)
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line on argv; with none, run as the `factcheck` program itself.
 

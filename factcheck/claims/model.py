@@ -22,7 +22,9 @@ ID_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
 _DATE_TEXT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-class Record(BaseModel):
+class StrictModel(BaseModel):
+    """The base of every claim-file record: immutable, unknown fields refused."""
+
     model_config = ConfigDict(frozen=True, extra="forbid", strict=False)
 
 
@@ -71,7 +73,7 @@ def _published_text(value: Any) -> Any:
     return value
 
 
-class Citation(Record):
+class Citation(StrictModel):
     publisher: str
     title: str
     url: str | None = None
@@ -209,11 +211,11 @@ class Measured(ClaimBase):
         return self
 
 
-class QuantityClaim(Measured, Record):
+class QuantityClaim(Measured, StrictModel):
     kind: Literal["quantity"]
 
 
-class DateClaim(ClaimBase, Record):
+class DateClaim(ClaimBase, StrictModel):
     """A point (`value`) or a period (`start` and/or `end`), as YYYY[-MM[-DD]]."""
 
     kind: Literal["date"]
@@ -237,7 +239,7 @@ class DateClaim(ClaimBase, Record):
         return self
 
 
-class QuoteClaim(ClaimBase, Record):
+class QuoteClaim(ClaimBase, StrictModel):
     """Words attributed to a named speaker."""
 
     kind: Literal["quote"]
@@ -245,13 +247,13 @@ class QuoteClaim(ClaimBase, Record):
     role: str | None = None
 
 
-class StatementClaim(ClaimBase, Record):
+class StatementClaim(ClaimBase, StrictModel):
     """A fact with no number."""
 
     kind: Literal["statement"]
 
 
-class ReferenceClaim(Measured, Record):
+class ReferenceClaim(Measured, StrictModel):
     """An outside fact with its citation; it may have no span in the source."""
 
     kind: Literal["reference"]
@@ -269,13 +271,13 @@ Claim = Annotated[
 KINDS = ("quantity", "date", "quote", "statement", "reference")
 
 
-class Check(Record):
+class Check(StrictModel):
     id: Annotated[str, Field(pattern=ID_PATTERN, max_length=100)]
     rule: Annotated[str, Field(min_length=1, max_length=2000)]
     why: Annotated[str, Field(min_length=1)]
 
 
-class ClaimFile(Record):
+class ClaimFile(StrictModel):
     """The header of a claim file: every key but `claims` and `checks`.
 
     Those two lists are validated record by record (`Claim`, `Check`), so that one bad

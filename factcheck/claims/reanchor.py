@@ -1,11 +1,21 @@
 """`factcheck verify --fix`: re-anchor claims whose source changed and write them back.
 
 For every claim file, every claim with a span is looked for in its source
-(`anchor.locate_all`). Claims that `moved` (the exact quote stands elsewhere)
-and claims that `changed` with a score of at least `anchor.ACCEPT` get their
-new span, quote, prefix and suffix written back. `lost` claims and weak
-`changed` ones are left for a person: their lines say so. Once every claim of a
-file is anchored, the source's new SHA-256 is recorded too.
+(`anchor.locate_all`). What is written back:
+
+- `moved` claims (the exact quote stands elsewhere): their new span and context;
+- `changed` claims whose figures are the quote's own (a typo fixed, punctuation
+  width, words re-wrapped) and that score at least `anchor.ACCEPT`: their new
+  span, quote and context;
+- `anchored` claims stored with less than `anchor.CONTEXT_CHARS` of context:
+  the longer context (files written by older versions keep working meanwhile).
+
+Never written: a claim whose text now writes other figures than its stored
+quote, of any kind (quantity, date, statement, quote). Its record says one thing
+and its text another, and only a person can tell which is right: the line names
+it for review, and `factcheck accept ID` takes the text's reading once reviewed.
+`lost` claims and weak `changed` ones are left for a person too. Once every
+claim of a file is anchored, the source's new SHA-256 is recorded.
 
 Files that did not load cleanly as YAML are never written (the loader's finding
 says what is wrong); other files are rewritten atomically with comments kept
@@ -14,7 +24,7 @@ says what is wrong); other files are rewritten atomically with comments kept
 
 from __future__ import annotations
 
-from factcheck.claims.anchor import ACCEPT, Anchor, context
+from factcheck.claims.anchor import ACCEPT, CONTEXT_CHARS, Anchor, context, figures_differ
 from factcheck.claims.project import UNREADABLE, LoadedFile
 from factcheck.claims.source import shorten
 from factcheck.lint.context import RuleContext
@@ -54,10 +64,18 @@ def fix_file(ctx: RuleContext, lf: LoadedFile) -> tuple[list[str], bool]:
         old = f"[{entry.claim.span[0]}, {entry.claim.span[1]})"
         new = f"[{anchor.start}, {anchor.end})"
         if anchor.status == "anchored":
+            if _short_context(source.text, entry.claim, anchor):
+                updates.append((entry.index, anchor))
             continue
         if anchor.status == "moved":
             updates.append((entry.index, anchor))
             lines.append(f"{lf.path}: {entry.id} moved {old} -> {new}")
+        elif anchor.status == "changed" and figures_differ(entry.claim.quote, anchor.text):
+            settled = False
+            lines.append(
+                f"{lf.path}: {entry.id} changed {old} -> {new}: '{shorten(entry.claim.quote)}' -> "
+                f"'{shorten(anchor.text)}': its figures differ; left for review (factcheck accept {entry.id})"
+            )
         elif anchor.status == "changed" and anchor.score >= ACCEPT:
             updates.append((entry.index, anchor))
             lines.append(
@@ -88,3 +106,11 @@ def fix_file(ctx: RuleContext, lf: LoadedFile) -> tuple[list[str], bool]:
     if new_sha is not None:
         lines.append(f"{lf.path}: sha256 {lf.header.sha256[:12]}… -> {new_sha[:12]}…")
     return lines, True
+
+
+
+def _short_context(text: str, claim: object, anchor: Anchor) -> bool:
+    """Whether an anchored claim stores less context than is written now, where the text has more."""
+    prefix, suffix = context(text, anchor.start, anchor.end)
+    stored = (getattr(claim, "prefix", ""), getattr(claim, "suffix", ""))
+    return stored != (prefix, suffix) and (len(stored[0]) < CONTEXT_CHARS or len(stored[1]) < CONTEXT_CHARS)

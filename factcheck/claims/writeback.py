@@ -66,6 +66,7 @@ class Document:
     crlf: bool = False
     bom: bool = False
     anchors: dict[int, tuple[tuple[int, int], str, str, str]] = field(default_factory=dict)
+    fields: dict[int, dict[str, Any]] = field(default_factory=dict)  # other keys of claims; None drops one
     sha256: str | None = None
     appended: list[Mapping[str, Any]] = field(default_factory=list)
 
@@ -124,6 +125,11 @@ def set_anchor(doc: Document, index: int, span: tuple[int, int], quote: str, pre
 
 def set_sha256(doc: Document, digest: str) -> None:
     doc.sha256 = digest
+
+
+def set_fields(doc: Document, index: int, fields: Mapping[str, Any]) -> None:
+    """Set keys of claim number `index` (`value`, `qualifier`, …); a None value removes the key."""
+    doc.fields.setdefault(index, {}).update(fields)
 
 
 def append_claims(doc: Document, claims: Iterable[Mapping[str, Any]]) -> int:
@@ -330,6 +336,8 @@ def _set_scalar(sp: _Splices, node: yaml.Node, value: Any, key: str) -> None:
         if _INT.match(node.value) and int(node.value.replace("_", "")) == value:
             return
         new = str(value)
+    elif isinstance(value, float):
+        new = scalar(value, key)
     else:
         if node.tag == "tag:yaml.org,2002:str" and node.value == value:
             return
@@ -391,6 +399,34 @@ def _anchor(sp: _Splices, root: yaml.MappingNode | None, index: int, change: tup
     placed: dict[str, int] = {}
     for key, value in (("span", span), ("quote", quote), ("prefix", prefix), ("suffix", suffix)):
         _set_key(sp, claim, key, value, placed)
+
+
+def _claim_node(root: yaml.MappingNode | None, index: int) -> yaml.MappingNode:
+    seq = _claims_node(root)
+    if not isinstance(seq, yaml.SequenceNode) or index >= len(seq.value):
+        raise WriteError(f"not written: claim #{index + 1} is not in the file any more")
+    claim = seq.value[index]
+    if not isinstance(claim, yaml.MappingNode):
+        raise WriteError(f"not written: claim #{index + 1} is not a mapping")
+    return claim
+
+
+def _fields(sp: _Splices, root: yaml.MappingNode | None, index: int, fields: Mapping[str, Any]) -> None:
+    claim = _claim_node(root, index)
+    placed: dict[str, int] = {}
+    for key, value in fields.items():
+        if value is not None:
+            _set_key(sp, claim, key, value, placed)
+            continue
+        pair = _get(claim, key)
+        if pair is None:
+            continue
+        if claim.flow_style:
+            raise WriteError(f"not written: '{key}' cannot be removed from a flow mapping")
+        start = _line_start(sp.text, pair[0].start_mark.index)
+        if sp.text[start : pair[0].start_mark.index].strip():
+            raise WriteError(f"not written: '{key}' does not stand on a line of its own")
+        sp.replace(start, _after_line(sp.text, _end(pair[1])), "")
 
 
 def _drop_value(sp: _Splices, node: yaml.Node) -> None:
@@ -457,6 +493,8 @@ def _rewrite(doc: Document, text: str) -> str:
     sp = _Splices(text, nl)
     for index, change in sorted(doc.anchors.items()):
         _anchor(sp, root, index, change)
+    for index, fields in sorted(doc.fields.items()):
+        _fields(sp, root, index, fields)
     if doc.sha256 is not None:
         if root is None:
             raise WriteError("not written: the file is empty")
@@ -478,6 +516,10 @@ def _check(doc: Document, old: str, new: str) -> None:
         claim = claims[index] if index < len(claims) else None
         ok = ok and isinstance(claim, dict) and claim.get("span") == list(span) and (
             claim.get("quote"), claim.get("prefix"), claim.get("suffix")) == (quote, prefix, suffix)
+    for index, fields in doc.fields.items():
+        claim = claims[index] if index < len(claims) else None
+        ok = ok and isinstance(claim, dict) and all(
+            key not in claim if value is None else claim.get(key) == value for key, value in fields.items())
     if doc.sha256 is not None:
         ok = ok and isinstance(after, dict) and after.get("sha256") == doc.sha256
     if doc.appended:
@@ -522,7 +564,7 @@ def save(doc: Document) -> None:
         text, bom = doc.text, doc.bom
         if current != doc.original:
             # Appending claims is safe on whatever the file holds now; moving anchors is not.
-            if doc.anchors or doc.sha256 is not None:
+            if doc.anchors or doc.fields or doc.sha256 is not None:
                 raise WriteError(CHANGED)
             text, bom = _decode(current)
         new = _rewrite(doc, text)

@@ -22,13 +22,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from factcheck.claims.model import ID_PATTERN
+from factcheck.claims.model import ID_PATTERN, KINDS
 from factcheck.claims.project import rel
 from factcheck.claims.source import shorten
 from factcheck.config import Config
 from factcheck.errors import UsageError
 
-KINDS = ("quantity", "date", "quote", "statement")
+# A reference is an outside fact: it has no words of the article to be found by.
+ADDABLE_KINDS = tuple(kind for kind in KINDS if kind != "reference")
 
 
 def _candidates(matches: list[Any], source: Any) -> list[str]:
@@ -112,8 +113,8 @@ def run_add(config: Config, source_name: Path, quote: str, ident: str | None, ki
         write_claims,
     )
 
-    if kind is not None and kind not in KINDS:
-        raise UsageError(f"--kind must be one of {', '.join(KINDS)}, not '{kind}'")
+    if kind is not None and kind not in ADDABLE_KINDS:
+        raise UsageError(f"--kind must be one of {', '.join(ADDABLE_KINDS)}, not '{kind}'")
     if not quote.strip():
         raise UsageError("the quote is empty")
     source = read_source(config, source_name)

@@ -16,7 +16,7 @@ from factcheck.records import Record
 if TYPE_CHECKING:
     from factcheck.checklang.language import Node, RuleSyntaxError
     from factcheck.lint.report import CheckResult
-    from factcheck.meaning.values import ClaimValue
+    from factcheck.meaning.values import ClaimValue, Reading
 
 
 def file_anchors(lf: LoadedFile) -> list[tuple[ClaimEntry, Anchor]]:
@@ -42,12 +42,13 @@ def rule_pos(entry: CheckEntry, offset: int) -> tuple[int, int]:
 
 
 class RuleContext(Record):
-    __slots__ = _fields = ("project", "enabled", "anchors", "values", "parsed_rules", "check_results")
-    _hidden = frozenset({"anchors", "values", "parsed_rules"})
+    __slots__ = _fields = ("project", "enabled", "anchors", "values", "readings", "parsed_rules", "check_results")
+    _hidden = frozenset({"anchors", "values", "readings", "parsed_rules"})
     project: Project
     enabled: frozenset[str]  # ids of the rules that run
     anchors: dict[int, Anchor | None]  # by id() of a ClaimEntry
     values: dict[int, ClaimValue | None]  # by id() of a ClaimEntry
+    readings: dict[int, Reading | None]  # what a claim's text says now, if not its record; by id()
     parsed_rules: dict[int, Node | RuleSyntaxError]  # by id() of a CheckEntry
     check_results: list[CheckResult]
 
@@ -56,6 +57,7 @@ class RuleContext(Record):
         self.enabled = enabled
         self.anchors = {}
         self.values = {}
+        self.readings = {}
         self.parsed_rules = {}
         self.check_results = []
 
@@ -63,10 +65,13 @@ class RuleContext(Record):
         """Where the claim's quote is in its source now; None if it has no span or source."""
         key = id(entry)
         if key not in self.anchors:
-            self.anchors[key] = None
+            # Every claim of the file is settled at once, those without a span too:
+            # otherwise each of them would locate the whole file again.
+            for other in entry.file.claims:
+                self.anchors[id(other)] = None
             for located, anchor in file_anchors(entry.file):
                 self.anchors[id(located)] = anchor
-        return self.anchors[key]
+        return self.anchors.get(key)
 
     def parsed_rule(self, entry: CheckEntry) -> Node | RuleSyntaxError:
         """A check's parsed rule, or why it does not parse; each rule is parsed once per run."""

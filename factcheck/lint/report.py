@@ -9,10 +9,17 @@ from factcheck.records import Frozen, Record, setattr_frozen
 
 
 class CheckResult(Frozen):
-    """The verdict of one declared check, with its explanation."""
+    """The verdict of one declared check, with its explanation.
+
+    When the text of a claim the check uses was edited and no longer reads its
+    recorded value, the check is computed on the text as it is now: `verdict`,
+    `summary` and `steps` are that computation, `stale` names those claims and
+    `on_records` is the verdict the records alone give.
+    """
 
     __slots__ = _fields = (
         "check_id", "path", "line", "col", "rule", "why", "verdict", "summary", "steps", "names",
+        "stale", "on_records",
     )  # fmt: skip
     check_id: str
     path: str
@@ -24,6 +31,8 @@ class CheckResult(Frozen):
     summary: str
     steps: tuple[str, ...]
     names: tuple[str, ...]
+    stale: tuple[str, ...]
+    on_records: str | None
 
     def __init__(
         self,
@@ -37,6 +46,8 @@ class CheckResult(Frozen):
         summary: str,
         steps: tuple[str, ...],
         names: tuple[str, ...],
+        stale: tuple[str, ...] = (),
+        on_records: str | None = None,
     ) -> None:
         setattr_frozen(self, "check_id", check_id)
         setattr_frozen(self, "path", path)
@@ -48,6 +59,8 @@ class CheckResult(Frozen):
         setattr_frozen(self, "summary", summary)
         setattr_frozen(self, "steps", steps)
         setattr_frozen(self, "names", names)
+        setattr_frozen(self, "stale", stale)
+        setattr_frozen(self, "on_records", on_records)
 
 
 class Report(Record):
@@ -82,13 +95,24 @@ class Report(Record):
             return 1
         return 0
 
+    def stale_claims(self) -> list[str]:
+        """Claims used by checks whose edited text no longer reads their recorded value, in order."""
+        return list(dict.fromkeys(name for r in self.checks for name in r.stale))
+
     def summary(self) -> str:
         v = self.verdicts()
         errors, warnings = self.count("error"), self.count("warning")
         files = f"{self.files} file" + ("s" if self.files != 1 else "")
+        stale = self.stale_claims()
+        on_text = sum(1 for r in self.checks if r.stale)
+        # Never "all pass" in silence while a record and its text disagree.
+        disagree = (
+            f" ({on_text} on the text as it is now: {len(stale)} stale record{'s' if len(stale) != 1 else ''})"
+            if stale else ""
+        )
         return (
             f"{self.claims} claims in {files}, {len(self.checks)} checks: "
             f"{v['pass']} pass, {v['fail']} fail, {v['unknown']} unknown"
-            + (f", {v['error']} not computed" if v["error"] else "") + "; "
+            + (f", {v['error']} not computed" if v["error"] else "") + disagree + "; "
             f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
         )

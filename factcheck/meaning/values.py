@@ -310,3 +310,118 @@ def claim_value(ctx: RuleContext, entry: ClaimEntry) -> ClaimValue | None:
         else:
             cache[key] = None
     return cache[key]
+
+
+# ---------------------------------------------------------------- the text as it is now
+
+
+class Reading(Frozen):
+    """What a claim's text says now, where it differs from its record.
+
+    `updates` are the record fields that would make the record read as the text
+    does (`value`, and `qualifier`, `text`, `unit` where they changed); `value` is
+    the meaning computed from them. `edited` is true when the text itself changed
+    since the quote was stored (not a record mistyped against an unchanged quote).
+    `factcheck accept` writes `span`, `quote` and `updates`; checks compute with
+    `value` when the text was edited.
+    """
+
+    __slots__ = _fields = ("span", "quote", "updates", "value", "edited")
+    span: tuple[int, int]
+    quote: str
+    updates: dict[str, Any]
+    value: ClaimValue
+    edited: bool
+
+    def __init__(
+        self, span: tuple[int, int], quote: str, updates: dict[str, Any], value: ClaimValue, edited: bool
+    ) -> None:
+        setattr_frozen(self, "span", span)
+        setattr_frozen(self, "quote", quote)
+        setattr_frozen(self, "updates", updates)
+        setattr_frozen(self, "value", value)
+        setattr_frozen(self, "edited", edited)
+
+
+def _day_text(lo: dt.date, hi: dt.date) -> str | None:
+    """`YYYY-MM-DD`, `YYYY-MM` or `YYYY` for the days [lo, hi]; None for other periods."""
+    if lo == hi:
+        return lo.isoformat()
+    if (lo.year, lo.month, lo.day) == (hi.year, hi.month, 1) and (hi + dt.timedelta(days=1)).day == 1:
+        return f"{lo.year:04d}-{lo.month:02d}"
+    if (lo.month, lo.day, hi.month, hi.day) == (1, 1, 12, 31) and lo.year == hi.year:
+        return f"{lo.year:04d}"
+    return None
+
+
+def _counterpart(entry: ClaimEntry, quote_now: str, kind: str) -> Any | None:
+    """The figure of the text now that the record's figure stood for: the same place among
+    the figures of its kind, or the only one."""
+    from factcheck.numbers import find_expressions
+
+    claim = entry.claim
+    now = [e for e in find_expressions(quote_now, published=_published(entry)) if e.kind == kind]
+    if quote_now == claim.quote:
+        return _pick(now, claim.text, kind)[0]
+    old = [e for e in find_expressions(claim.quote or "", published=_published(entry)) if e.kind == kind]
+    picked = _pick(old, claim.text, kind)[0]
+    if picked is not None and len(old) == len(now):
+        return now[old.index(picked)]
+    return now[0] if len(now) == 1 else None
+
+
+def _updates(claim: Any, expr: Any) -> dict[str, Any] | None:
+    """The record fields that make the claim read as `expr`; None if they cannot be written."""
+    updates: dict[str, Any] = {}
+    if isinstance(claim, DateClaim):
+        if claim.value is None or expr.date_lo is None or expr.date_hi is None:
+            return None  # a period's bounds are not read back from the text
+        day = _day_text(expr.date_lo, expr.date_hi)
+        if day is None:
+            return None
+        updates["value"] = day
+    else:
+        if expr.value is None:
+            return None
+        updates["value"] = int(expr.value) if float(expr.value).is_integer() else expr.value
+        if (claim.qualifier or None) != (expr.qualifier or None):
+            updates["qualifier"] = expr.qualifier
+        if claim.unit is not None and expr.unit is not None and claim.per is None and expr.unit != claim.unit:
+            updates["unit"] = expr.unit
+    if claim.text is not None:
+        updates["text"] = expr.text
+    return updates
+
+
+def text_reading(ctx: RuleContext, entry: ClaimEntry) -> Reading | None:
+    """What the claim's text says now, when that is not what its record says; None when the
+    text reads the record's value, cannot be found (lost) or cannot be read."""
+    cache = ctx.readings
+    key = id(entry)
+    if key not in cache:
+        cache[key] = _text_reading(ctx, entry)
+    return cache[key]
+
+
+def _text_reading(ctx: RuleContext, entry: ClaimEntry) -> Reading | None:
+    claim = entry.claim
+    if not isinstance(claim, Measured | DateClaim) or claim.span is None or claim.quote is None:
+        return None
+    anchor = ctx.anchor(entry)
+    if anchor is None or anchor.status == "lost":
+        return None
+    quote_now = anchor.text if anchor.status == "changed" else claim.quote
+    kind = "date" if isinstance(claim, DateClaim) else "quantity"
+    expr = _counterpart(entry, quote_now, kind)
+    updates = _updates(claim, expr) if expr is not None else None
+    if updates is None:
+        return None
+    record = claim_value(ctx, entry)
+    record_model: Any = claim  # every concrete claim class is a pydantic model
+    now_claim = record_model.model_copy(update={**updates, "quote": quote_now, "span": (anchor.start, anchor.end)})
+    now = _date(entry, now_claim) if isinstance(now_claim, DateClaim) else _measured(ctx, entry, now_claim)
+    if now.problem is not None or now.mismatch is not None:
+        return None
+    if record is not None and record.interval == now.interval and record.unit == now.unit and record.problem is None:
+        return None
+    return Reading((anchor.start, anchor.end), quote_now, updates, now, quote_now != claim.quote)

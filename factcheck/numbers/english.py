@@ -33,7 +33,6 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from factcheck.numbers.expression import Expression
@@ -279,8 +278,12 @@ class _Scan:
                 return _Num(value + a.mant / b.mant, None, j + 3, False, False, 0, True)
         power = self.power(j)
         if power is not None:
-            exp_value, j = power
-            return _Num(_tidy(exp_value(value)), None, j, False, False, 0, False)
+            exp, j, base_power = power
+            if base_power:  # 1.1^23: the power of the number, exact
+                return _Num(_tidy(float(value) ** exp), None, j, False, False, 0, False)
+            # 1.3e6, 6.23x10^-4: a mantissa with decimals is rounded at its last digit
+            step = _value(1, num.exp + exp) if num.decimal else None
+            return _Num(_value(num.mant, num.exp + exp), step, j, False, True, exp, False)
         # 4 thousand 3 hundred and 21: digits inside a number in words, exact
         if not num.decimal and value < 1000 and (self.low(j) == "hundred" or self.low(j) in self.eu.SCALES):
             spelled = self.words(k)
@@ -300,7 +303,7 @@ class _Scan:
         precision = _value(1, num.exp) if num.decimal else None
         return _Num(value, precision, j, False, False, 0, False)
 
-    def power(self, j: int) -> tuple[Callable[[float], float], int] | None:
+    def power(self, j: int) -> tuple[int, int, bool] | None:
         """`1e10`, `12.32e+14`, `1.1^23`, `1.3x10^6`, `2.5^-1`: the power written after a number."""
         low = self.low(j)
         if not self.glued(j) or low not in ("e", "^", "x"):
@@ -319,9 +322,7 @@ class _Scan:
         exp = int(self.toks[k].text) * (-1 if negative else 1)
         if abs(exp) > 300:
             return None
-        if low == "^":
-            return (lambda v: float(v) ** exp), k + 1
-        return (lambda v: v * 10.0**exp), k + 1
+        return exp, k + 1, low == "^"
 
     def and_fraction(self, j: int) -> tuple[float, int] | None:
         """`and a half`, `and three quarters` after a number: (the fraction, next index)."""

@@ -45,6 +45,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "unknown": verdicts["unknown"],
             "errors": report.count("error"),
             "warnings": report.count("warning"),
+            "stale": report.stale_claims(),
         },
         "findings": [problem_dict(p) for p in report.problems],
         "checks": [
@@ -59,6 +60,8 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "summary": r.summary,
                 "steps": list(r.steps),
                 "names": list(r.names),
+                "stale": list(r.stale),
+                "on_records": r.on_records,
             }
             for r in report.checks
         ],

@@ -15,6 +15,8 @@ from factcheck.claims.anchor import (
     Match,
     Selector,
     context,
+    figures,
+    figures_differ,
     locate,
     locate_all,
     normalise,
@@ -174,3 +176,151 @@ def test_rapidfuzz_is_imported_only_on_the_fuzzy_path() -> None:
         "assert 'rapidfuzz' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+# ---------------------------------------------------------------- a changed figure is never moved
+
+
+def test_a_changed_lead_figure_is_changed_at_its_own_place_not_moved_to_the_body_copy() -> None:
+    quote = "累计帮助企业签约外贸订单90.5亿元"
+    lead = selector(ARTICLE, quote)
+    body = selector(ARTICLE, quote, occurrence=2)
+    text = ARTICLE.replace(quote, "累计帮助企业签约外贸订单10.5亿元", 1)
+    assert at(lead, text) == Anchor("changed", lead.span[0], lead.span[1], at(lead, text).score, "累计帮助企业签约外贸订单10.5亿元")
+    assert at(body, text).status == "anchored"
+
+
+def test_a_changed_figure_stays_changed_with_eight_characters_of_stored_context() -> None:
+    # Files written before context grew to 32 code points still re-anchor the same way.
+    quote = "累计帮助企业签约外贸订单90.5亿元"
+    start = ARTICLE.index(quote)
+    prefix, suffix = context(ARTICLE, start, start + len(quote), width=8)
+    text = ARTICLE.replace(quote, "累计帮助企业签约外贸订单10.5亿元", 1)
+    found = locate(text, (start, start + len(quote)), quote, prefix, suffix)
+    assert (found.status, found.start) == ("changed", start)
+
+
+def test_a_figure_changed_after_a_paragraph_inserted_above_is_changed_where_it_went() -> None:
+    sel = selector(ARTICLE, "群众满意率达99.9%")
+    text = INSERTED + ARTICLE.replace("群众满意率达99.9%", "群众满意率达98.9%")
+    found = locate(text, sel.span, sel.quote, sel.prefix, sel.suffix, expected=sel.span[0] + len(INSERTED))
+    assert (found.status, found.start, found.text) == ("changed", sel.span[0] + len(INSERTED), "群众满意率达98.9%")
+
+
+HURRICANES = (
+    "The season was busy. In 2019 there were 3 major hurricanes, the agency said. "
+    "In 2020 there were 4 major hurricanes, the agency said. In 2021 there were 5 major hurricanes, "
+    "the agency said. Forecasters expect a calmer year."
+)
+
+
+def test_a_deleted_sentence_is_lost_not_attached_to_a_neighbour_with_other_figures() -> None:
+    sel = selector(HURRICANES, "In 2020 there were 4 major hurricanes")
+    text = HURRICANES.replace("In 2020 there were 4 major hurricanes, the agency said. ", "")
+    assert at(sel, text).status == "lost"
+    short = selector(HURRICANES, "4 major hurricanes")
+    assert at(short, text).status == "lost"
+
+
+def test_a_deleted_chinese_date_is_lost_not_attached_to_the_next_day() -> None:
+    text = "6月12日，市里召开了第一次会议。6月13日，市里召开了第二次会议。6月14日，市里召开了第三次会议。会议均在市政府举行。"
+    sel = selector(text, "6月13日")
+    edited = text.replace("6月13日，市里召开了第二次会议。", "")
+    assert at(sel, edited).status == "lost"
+
+
+def test_the_figure_changed_in_place_is_changed_there() -> None:
+    sel = selector(HURRICANES, "4 major hurricanes")
+    text = HURRICANES.replace("there were 4 major", "there were 6 major")
+    assert at(sel, text) == Anchor("changed", sel.span[0], sel.span[1], at(sel, text).score, "6 major hurricanes")
+
+
+def test_words_added_on_both_sides_of_a_short_quote_keep_it_in_its_sentence() -> None:
+    text = ("今年全市新建学校12所，新增学位3.5万个。" * 1 + "另外，郊区改建学校12所。" + "去年全市新建学校9所，新增学位1.2万个。")
+    sel = selector(text, "12所")
+    edited = "今年全市新建各类学校共12所左右，新增学位3.5万个。另外，郊区改建学校12所。去年全市新建学校9所，新增学位1.2万个。"
+    found = at(sel, edited)
+    assert (found.status, found.start) == ("moved", edited.index("12所"))
+
+
+def test_every_exact_occurrence_is_scored_and_a_tie_goes_to_the_nearest() -> None:
+    block = "第一段说明。共有12所学校参加。结束。\n\n"
+    text = block * 5
+    start = text.index("12所", len(block) * 2)
+    sel = Selector((start, start + 3), "12所", *context(text, start, start + 3))
+    edited = "前言。" + text  # three characters above: every copy has the same context
+    found = locate(edited, sel.span, sel.quote, sel.prefix, sel.suffix, expected=start + 3)
+    assert (found.status, found.start) == ("moved", start + 3)
+
+
+def test_a_short_quote_at_its_old_offsets_by_chance_is_not_anchored() -> None:
+    text = "会议记录：项目编号22已于今年完成验收。"
+    sel = selector(text, "22")
+    above = "第" * sel.span[0] + "22年，"  # a line added above puts another "22" at the old offsets
+    edited = above + text
+    assert edited[sel.span[0] : sel.span[1]] == "22"
+    assert at(sel, edited) == Anchor("moved", sel.span[0] + len(above), sel.span[1] + len(above), 100.0, "22")
+
+
+def test_figures_differ_reads_digits_numerals_and_number_words() -> None:
+    assert figures("共90.5亿元，同比增长三成") == ["90.5", "亿", "三"]
+    assert figures("There were three major hurricanes") == ["three"]
+    assert figures_differ("99.9%", "98.9%") and figures_differ("three storms", "four storms")
+    assert not figures_differ("群众满意率达99.9%,打造", "群众满意率达99.9％，打造")
+
+
+# ---------------------------------------------------------------- bounded work
+
+
+def test_a_lost_long_quote_is_never_aligned_character_by_character(monkeypatch) -> None:
+    from rapidfuzz import fuzz
+
+    needles: list[int] = []
+    real = fuzz.partial_ratio_alignment
+
+    def spy(needle: str, window: str, *args: object, **kwargs: object) -> object:
+        needles.append(len(needle))
+        return real(needle, window, *args, **kwargs)
+
+    monkeypatch.setattr(fuzz, "partial_ratio_alignment", spy)
+    text = ARTICLE * 40
+    quote = "甲乙丙丁戊己庚辛壬癸" * 200  # 2,000 characters that stand nowhere
+    found = locate(text, (1_000, 3_000), quote, "前" * 32, "后" * 32)
+    assert found.status == "lost"
+    assert all(n <= 256 for n in needles)  # the long needles went through exact pieces of themselves
+
+
+def test_the_fuzzy_search_never_looks_beyond_its_reach(monkeypatch) -> None:
+    from factcheck.claims import anchor
+
+    windows: list[int] = []
+    real = anchor._Finder.best_fuzzy
+
+    def spy(self: object, lo: int, hi: int) -> object:
+        windows.append(hi - lo)
+        return real(self, lo, hi)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(anchor, "FUZZY_REACH", 4_096)
+    monkeypatch.setattr(anchor._Finder, "best_fuzzy", spy)
+    text = ARTICLE * 60  # 350,000 characters
+    found = locate(text, (100_000, 100_012), "壬癸子丑寅卯甲乙丙丁戊己", "前文" * 16, "后文" * 16)
+    assert found.status == "lost"
+    assert windows and max(windows) <= 2 * 4_096 + 12
+
+
+def test_claims_without_a_span_do_not_each_locate_the_whole_file(project, run, monkeypatch) -> None:
+    from factcheck.lint import context as lint_context
+
+    calls: list[int] = []
+    real = lint_context.file_anchors
+
+    def counting(lf: object) -> object:
+        calls.append(1)
+        return real(lf)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lint_context, "file_anchors", counting)
+    article = project / "seeds" / "zjol-2024-05-28-police-five-years.txt"
+    article.write_text(INSERTED + article.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run("verify", "--format", "json")
+    assert result.code == 1
+    assert len(calls) == 1  # one claim file, one search, though it holds a claim without a span

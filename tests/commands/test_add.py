@@ -21,8 +21,8 @@ def test_exact_match_creates_the_claim_file(article, run) -> None:
         "    kind: quantity\n"
         "    span: [635, 653]\n"
         '    quote: "浙江实现189项公安民生事项网上可办"\n'
-        '    prefix: "浙里办”APP,"\n'
-        '    suffix: "。五年来,累计为"\n'
+        '    prefix: "任俞国孟说。\\n\\n  同时,依托浙江政务服务网和“浙里办”APP,"\n'
+        '    suffix: "。五年来,累计为群众提供服务4亿多次。\\n\\n  近年来,随着数字化"\n'
         "    value: 189\n"
         '    unit: "项"\n'
     )

@@ -104,6 +104,9 @@ TABLE = [
     ("One in five adults smokes.", "One in five adults", "[0.2, 0.2]", "adults", None),
     ("More than half of voters stayed home.", "More than half", "(0.5, ∞)", None, "more than"),
     ("Add 3/4 of a cup.", "3/4", "[0.75, 0.75]", None, None),
+    # powers: a mantissa with decimals is rounded at its last digit, as in Chinese text
+    ("It has 1.3e6 people.", "1.3e6 people", "[1250000, 1350000)", "people", None),
+    ("It has 4e6 people.", "4e6 people", "[4000000, 4000000]", "people", None),
     # percent, points, basis points
     ("Unemployment was 3.9 percent.", "3.9 percent", "[3.85, 3.95)", "%", None),
     ("Inflation eased to 2.6 per cent.", "2.6 per cent", "[2.55, 2.65)", "%", None),

@@ -215,7 +215,8 @@ def test_states_of_claims(mini, run, tmp_path) -> None:
         claims = Page(Path("report.html").read_text(encoding="utf-8")).data()["claims"]
         return {c["id"]: c["state"] for c in claims}  # type: ignore[union-attr]
 
-    assert states() == {"parks": "fail", "greens": "fail", "parking": "lost"}
+    # The check is judged on the text as it is now (12 > 10 holds there); greens' record is stale.
+    assert states() == {"parks": "pass", "greens": "stale", "parking": "lost"}
     (tmp_path / "claims" / "a.yaml").write_text(yaml_text.replace("parks > greens", "parks >= 0"), encoding="utf-8")
     assert states() == {"parks": "pass", "greens": "stale", "parking": "lost"}
 
