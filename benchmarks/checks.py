@@ -63,9 +63,12 @@ def make_rule(rng: random.Random, groups: dict[str, list[str]]) -> str:
         return f"{rate} * {population} <= {rng.randint(1, 300)}"
     if shape < 0.82:
         return f"{a} < {b} <= {c}"
+    # Percent minus percent is percentage points: differences of shares meet differences.
     if shape < 0.92:
-        return f"({a} - {b}) / 2 {op} max({c}, {d}) * 0.5 and not {a} == {c}"
-    return f"{a} {op} {b} or abs({c} - {d}) < min({a}, {b})"
+        diff = f"({a} + {b})" if kind == "percent" else f"({a} - {b})"
+        return f"{diff} / 2 {op} max({c}, {d}) * 0.5 and not {a} == {c}"
+    bound = f"abs({a} - {b})" if kind == "percent" else f"min({a}, {b})"
+    return f"{a} {op} {b} or abs({c} - {d}) < {bound}"
 
 
 def main(argv: list[str]) -> int:

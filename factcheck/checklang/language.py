@@ -232,8 +232,7 @@ Token = tuple[str, str, int]
 
 _TOKEN_RE = re.compile(
     r"""[ \t\r\n]*(?:
-        (?P<fig>(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[^\x00-\x7f]+|%|[ ](?:million|billion|thousand|trillion)\b))
-      | (?P<num>(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)
+        (?P<num>(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)
       | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
       | (?P<bad>\*\*|//|:=|<<|>>|<>|[-+*/%@&|^]=)
       | (?P<op><=|>=|==|!=|[-+*/(),<>])
@@ -241,6 +240,8 @@ _TOKEN_RE = re.compile(
     )""",
     re.VERBOSE,
 )
+# What turns a number into a figure with its unit: 300万吨, 5%, 1.2 million.
+_FIGURE_SUFFIX = re.compile(r"[^\x00-\x7f]+|%|[ ](?:million|billion|thousand|trillion)\b")
 _IDENT_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 _BAD_LEXEMES = {
@@ -322,16 +323,16 @@ def tokenize(text: str) -> list[Token]:
                 return tokens
             else:
                 tokens.append(("name", lexeme, start))
-        elif kind == "fig":
-            if lexeme[0] == "." and start > 0 and (text[start - 1] in _IDENT_CHARS or text[start - 1] == ")"):
-                tokens.append(("err", _BAD_CHARS["."], start))
-                return tokens
-            tokens.append(("fig", lexeme, start))
         elif kind == "num":
             # `a.5` and `(a).5` are attribute access, not a name followed by a number.
             if lexeme[0] == "." and start > 0 and (text[start - 1] in _IDENT_CHARS or text[start - 1] == ")"):
                 tokens.append(("err", _BAD_CHARS["."], start))
                 return tokens
+            suffix = _FIGURE_SUFFIX.match(text, pos) if pos < len(text) and text[pos] not in _IDENT_CHARS else None
+            if suffix is not None and "e" not in lexeme.lower():
+                pos = suffix.end()
+                tokens.append(("fig", text[start:pos], start))
+                continue
             if pos < len(text) and (text[pos] in _IDENT_CHARS or text[pos] == "."):
                 if text[pos] == "." and not text[pos - 1].isdigit():
                     tokens.append(("err", _BAD_CHARS["."], pos))
@@ -698,7 +699,7 @@ class _Val:
     so that comparing it with a percent can say which form works.
     """
 
-    __slots__ = ("iv", "dim", "unit", "src", "shown", "by_hand", "_text")
+    __slots__ = ("iv", "dim", "unit", "src", "shown", "by_hand", "computed", "_text")
 
     def __init__(
         self,
@@ -708,6 +709,7 @@ class _Val:
         src: str,
         shown: Shown | None = None,
         by_hand: str | None = None,
+        computed: bool = True,
     ) -> None:
         self.iv = iv
         self.dim = dim
@@ -715,6 +717,7 @@ class _Val:
         self.src = src
         self.shown = shown
         self.by_hand = by_hand
+        self.computed = computed  # a result of arithmetic: shown to 6 significant digits
         self._text: str | None = None
 
     def text(self) -> str:
@@ -722,37 +725,31 @@ class _Val:
         if self._text is None:
             if self.dim == DATE:
                 self._text = date_text(self.iv)
-            elif self.shown is not None:
-                self._text = self.shown.body(_short(self.iv))
             else:
-                self._text = str(_short(self.iv))
+                iv = _short(self.iv) if self.computed else self.iv
+                self._text = self.shown.body(iv) if self.shown is not None else str(iv)
         return self._text
 
     def with_unit(self) -> str:
         if self.dim == DATE:
             return self.text()
         if self.shown is not None:
-            return self.shown.interval(self.iv)
+            return f"{self.text()} {self.shown.unit}" if self.shown.unit else self.text()
         return f"{self.text()} {self.unit}" if self.unit else self.text()
 
     def as_shown(self, shown: Shown | None) -> _Val:
         """The same value shown in another figure's written scale (both sides of `==` alike)."""
         if shown is None or self.shown is not None or self.dim == DATE:
             return self
-        return _Val(self.iv, self.dim, self.unit, self.src, shown, self.by_hand)
+        return _Val(self.iv, self.dim, self.unit, self.src, shown, self.by_hand, self.computed)
 
 
 _SHOWN_DIGITS = 6
 
 
-def _digits(x: float) -> int:
-    """Significant digits of a bound as shown (12 at most): 274.99975 has 8."""
-    mantissa = f"{abs(x):.11e}".split("e")[0]
-    return len(mantissa.replace(".", "").rstrip("0"))
-
-
 def _round_out(x: float, up: bool) -> float:
-    if not math.isfinite(x) or x == 0 or _digits(x) <= _SHOWN_DIGITS:
+    """x to 6 significant digits, rounded away from the interval's inside; x if it has no more."""
+    if not math.isfinite(x) or x == 0 or float(f"{x:.6g}") == float(f"{x:.12g}"):  # float noise aside
         return x
     step = 10.0 ** (math.floor(math.log10(abs(x))) - _SHOWN_DIGITS + 1)
     return float(f"{(math.ceil(x / step) if up else math.floor(x / step)) * step:.12g}")
@@ -848,13 +845,26 @@ _NOT: dict[Verdict, Verdict] = {"pass": "fail", "fail": "pass", "unknown": "unkn
 
 
 class _Evaluator:
-    __slots__ = ("env", "steps", "parts", "shown")
+    __slots__ = ("env", "steps", "parts", "shown", "node", "_scales")
 
-    def __init__(self, env: Mapping[str, Operand]) -> None:
+    def __init__(self, env: Mapping[str, Operand], node: Node) -> None:
         self.env = env
         self.steps: list[str] = []
         self.parts: list[str] = []  # one short text per comparison, for the summary
         self.shown: set[str] = set()
+        self.node = node
+        self._scales: dict[Dim, Shown] | None = None
+
+    def scale_for(self, dim: Dim) -> Shown | None:
+        """How the rule's own figures write a dimension: a product in kilograms is shown in
+        the 万吨 of the output it is compared with, never in base units."""
+        if self._scales is None:
+            self._scales = {}
+            for name, _ in rule_names(self.node):
+                op = self.env.get(name)
+                if op is not None and op.shown is not None and op.scale == 1.0:
+                    self._scales.setdefault(op.dim, op.shown)
+        return self._scales.get(dim)
 
     # numbers
 
@@ -865,10 +875,10 @@ class _Evaluator:
             return self.name(node)
         if t is Num:
             assert isinstance(node, Num)
-            return _Val(Interval(node.value, node.value, True, True), None, "", node.src)
+            return _Val(Interval(node.value, node.value, True, True), None, "", node.src, computed=False)
         if t is Fig:
             assert isinstance(node, Fig)
-            return _Val(node.interval, node.dim, node.unit, node.src, node.shown)
+            return _Val(node.interval, node.dim, node.unit, node.src, node.shown, computed=False)
         if t is Arith:
             assert isinstance(node, Arith)
             acc = self.num(node.first)
@@ -896,7 +906,7 @@ class _Evaluator:
             raise RuleEvalError(f"unknown claim id '{node.name}'", node.offset)
         label = f"  «{op.label}»" if op.label else ""
         if op.scale == 1.0:
-            val = _Val(op.interval, op.dim, op.unit, node.name, op.shown)
+            val = _Val(op.interval, op.dim, op.unit, node.name, op.shown, computed=False)
             if node.name not in self.shown:
                 self.shown.add(node.name)
                 self.steps.append(f"{node.name} = {val.with_unit()}{label}")
@@ -1037,6 +1047,8 @@ class _Evaluator:
                 shown = a.shown
             elif a.dim is None and op == "*":
                 shown = b.shown
+        if shown is None and dim is not None and not dim.dimensionless:
+            shown = self.scale_for(dim)
         result = _Val(iv, dim, unit, src, shown, by_hand)
         if a.dim is not None or b.dim is not None:
             self.steps.append(f"{src} = {a.text()} {op} {b.text()} = {result.with_unit()}")
@@ -1188,7 +1200,7 @@ def _side(v: _Val) -> str:
 
 def evaluate(node: Node, env: Mapping[str, Operand]) -> Outcome:
     """Compute a parsed rule over the operands; raise RuleEvalError if it cannot be computed."""
-    ev = _Evaluator(env)
+    ev = _Evaluator(env, node)
     verdict = ev.verdict(node)
     parts = ev.parts
     summary = "; ".join(parts[:_MAX_SUMMARY_PARTS])

@@ -27,6 +27,15 @@ class Dim(Frozen):
     def __init__(self, exps: tuple[tuple[str, int], ...] = ()) -> None:
         setattr_frozen(self, "exps", exps)
 
+    # Dimensions are compared in every step of a check: compare the exponents directly.
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is Dim:
+            return self is other or self.exps == other.exps
+        return NotImplemented
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(self.exps)
+
     @classmethod
     def base(cls, name: str) -> Dim:
         return cls(((name, 1),))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Any
 
 from factcheck.claims.model import DateClaim, Measured, date_range
@@ -113,7 +114,7 @@ def _unit_scale(unit: str | None) -> float:
     from factcheck.numbers.units import lookup
 
     entry = lookup(unit) if unit else None
-    return float(10**entry.exp) if entry is not None else 1.0
+    return float(10**entry.exp) * getattr(entry, "factor", 1.0) if entry is not None else 1.0
 
 
 def _normal_unit(unit: str | None) -> str | None:
@@ -122,6 +123,11 @@ def _normal_unit(unit: str | None) -> str | None:
 
     entry = lookup(unit) if unit else None
     return entry.name if entry is not None else unit
+
+
+def _unit_key(unit: str | None) -> tuple[str | None, float]:
+    """A unit as compared: its normalized name and size (公斤 = 千克; 公顷 and 亩 differ)."""
+    return _normal_unit(unit), _unit_scale(unit)
 
 
 def _rate_scale(claim: Measured) -> float:
@@ -190,17 +196,22 @@ def _unit_text(unit: str | None, per: float | None, per_unit: str | None) -> str
     """A unit as shown and compared: `起/10万人` for a rate (as the reader shows it), else the unit."""
     from factcheck.numbers.expression import per_text
 
-    return f"{unit or ''}/{per_text(per)}{per_unit or ''}" if per else unit or ""
+    if not per:
+        return unit or ""
+    base = "" if per == 1 and per_unit else per_text(per)  # 公斤/公顷, not 公斤/1公顷
+    return f"{unit or ''}/{base}{per_unit or ''}"
 
 
-# How a text writes a base apart from its figure: 每公顷…4582公斤, 人均…, 4582公斤/公顷.
-_PER_WORDS = ("每{}", "/{}", "／{}")
+# How a text writes a base apart from its figure: 每公顷…4582公斤, 每万人…, 人均…, 4582公斤/公顷.
+_PER_WORDS = re.compile(r"(?:每|/|／)[0-9０-９.一二两三四五六七八九十百千万亿]*(?P<unit>\w{1,4})")
 _PER_PERSON = ("人均",)
 
 
 def _per_written(quote: str, per_unit: str | None) -> bool:
     """The quote names the rate's base somewhere, though not next to its figure."""
-    if per_unit and any(form.format(per_unit) in quote for form in _PER_WORDS):
+    if not per_unit:
+        return False
+    if any(m.group("unit").startswith(per_unit) for m in _PER_WORDS.finditer(quote)):
         return True
     return per_unit == "人" and any(word in quote for word in _PER_PERSON)
 
@@ -216,7 +227,7 @@ def _compare(claim: Measured, expr: Any, unit: str) -> str | None:
     per, per_unit = expr.per, expr.per_unit
     if claim.per and per is None and _per_written(quote, claim.per_unit):
         per, per_unit = claim.per, claim.per_unit
-    text_unit = _unit_text(_normal_unit(expr.unit), per, _normal_unit(per_unit))
+    text_unit = _unit_text(expr.unit, per, per_unit)
     qualifier = expr.qualifier
     if claim.qualifier and qualifier is None and claim.qualifier in quote:
         qualifier = claim.qualifier
@@ -225,7 +236,9 @@ def _compare(claim: Measured, expr: Any, unit: str) -> str | None:
         parts.append(f"value {fmt_number(claim.value)}")
     if (claim.qualifier or None) != (qualifier or None):
         parts.append(f"qualifier {claim.qualifier or 'none'}")
-    if claim.unit is not None and _unit_text(_normal_unit(claim.unit), claim.per, _normal_unit(claim.per_unit)) != text_unit:
+    said_units = (_unit_key(claim.unit), claim.per, _unit_key(claim.per_unit) if claim.per else None)
+    text_units = (_unit_key(expr.unit), per, _unit_key(per_unit) if per else None)
+    if claim.unit is not None and said_units != text_units:
         parts.append(f"unit {unit or 'none'}")
     if not parts:
         return None

@@ -11,7 +11,7 @@ from factcheck.checklang.language import (
     evaluate,
     parse_rule,
 )
-from factcheck.meaning.dims import PERCENT
+from factcheck.meaning.dims import COUNT, PERCENT
 from factcheck.meaning.interval import Interval
 from factcheck.meaning.written import shown_for
 from factcheck.numbers import parse_one
@@ -138,3 +138,11 @@ def test_explanation_shows_figures_as_written() -> None:
     assert outcome.steps[3].startswith("growth(total, total - inc) = ([9839.5万, 9840.5万) / (9624万, 9626万) - 1) × 100 = (")
     outcome = evaluate(parse_rule("inc > 200万吨"), ENV)
     assert outcome.summary == "inc = [214.5万, 215.5万) 吨 > 200万吨 = [199.5万, 200.5万) 吨 -> pass"
+
+
+def test_english_figures_in_rules() -> None:
+    env = {"total": Operand(Interval(1.18e6, 1.19e6), COUNT, "")}
+    outcome = evaluate(parse_rule("total == 1.2 million"), env)
+    assert outcome.verdict == "pass"
+    assert outcome.summary == "total = [1.18 million, 1.19 million] == [1.15 million, 1.25 million) -> pass"
+    assert evaluate(parse_rule("total < 1.1 million"), env).verdict == "fail"

@@ -174,6 +174,9 @@ def test_check_explanation_shows_written_units(run, harvest: Path) -> None:
     out = run("show", "yield_times_area", "--format", "text").out
     assert "total = [12626.5万, 12627.5万) 吨  «总产量为12627万吨»" in out
     assert "area = [2755.5万, 2756.5万) 公顷  «播种面积2756万公顷»" in out
+    assert "yield_per_ha = 4582 公斤/公顷 = 4582 × 0.0001 = " in out
+    # The product is in kilograms, shown in the 万吨 of the figure it is compared with.
+    assert "yield_per_ha * area = [0.4582, 0.4582] * [2755.5万, 2756.5万) = [12625.7万, 12630.3万) 吨" in out
     assert "verdict: pass" in out
 
 
@@ -233,3 +236,15 @@ def test_a_claim_that_does_not_load_is_reported_once(run, tmp_path: Path, monkey
     findings = json.loads(run("verify", "--format", "json").out)["findings"]
     assert [f["rule"] for f in findings] == ["schema"]
     assert "not a figure" in findings[0]["message"]
+
+
+def test_a_base_or_qualifier_the_quote_does_not_write_is_still_a_mismatch(run, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    # The yield quote names 公顷, not 亩; the growth quote writes no 约.
+    claims = [(i, k, q, {**f, "per_unit": "亩"}) if i == "yield_per_ha"
+              else (i, k, q, {**f, "qualifier": "约"}) if i == "growth_pct" else (i, k, q, f)
+              for i, k, q, f in CLAIMS]
+    write_project(tmp_path, claims=claims)
+    findings = json.loads(run("verify", "--format", "json").out)["findings"]
+    mismatched = sorted(f["claim"] for f in findings if f["rule"] == "value-matches-text")
+    assert mismatched == ["growth_pct", "yield_per_ha"]
