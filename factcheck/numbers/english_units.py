@@ -47,7 +47,7 @@ DENOMINATORS = {
 
 # Qualifiers before a number, longest first where one is the start of another. The key is
 # the phrase as it is kept in the record (lower case, single spaces); the family is the
-# one `meaning.FAMILY` gives it (DESIGN.md: `more than` is 超过, `at least` 以上 …).
+# one `meaning.FAMILY` gives it (docs/meanings.md: `more than` is 超过, `at least` 以上 …).
 BEFORE = (
     "greater than or equal to", "more than or equal to", "less than or equal to",
     "equal to or more than", "equal to or greater than", "equal to or less than",

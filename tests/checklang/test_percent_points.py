@@ -1,4 +1,4 @@
-"""DESIGN.md: a percent in arithmetic is its ratio, and percent minus percent is points."""
+"""docs/meanings.md: a percent in arithmetic is its ratio, and percent minus percent is points."""
 
 from __future__ import annotations
 

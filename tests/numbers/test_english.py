@@ -1,4 +1,4 @@
-"""English figures and dates read with the semantics of DESIGN.md, one line per case.
+"""English figures and dates read with the semantics of the README's number table, one line per case.
 
 Every sentence here is written for this file. A case names the text, the expression
 expected in it, its exact interval (bounds and openness), its unit and qualifier.
