@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from factcheck.errors import FactcheckError, UsageError
+from factcheck.errors import UsageError, guarded
 
 if TYPE_CHECKING:  # the config module is imported when a command runs, not for --help
     from factcheck.config import Config
@@ -218,69 +218,32 @@ def accept(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line on argv; with none, run as the `factcheck` program itself.
-
-    The program is a short-lived process, so it skips two costs nothing needs there:
-    frequent garbage collection while pydantic builds its schemas (mypy raises the
-    threshold the same way), and tearing the interpreter down, which takes longer
-    than checking a claim file (about 40 ms). Output is flushed first.
-    """
+    """Run the command line on argv; with none, run as the `factcheck` program itself."""
     if argv is not None:
         return _run(argv)
-    import gc
+    from factcheck.entry import as_program
 
-    gc.set_threshold(200_000, 30, 30)
-    # The claim records are internal to this program: pydantic plugins (observability
-    # hooks found by scanning every installed package's entry points, 3-5 ms) have
-    # nothing to observe here. typer disables them for its own adapters the same way;
-    # a user's explicit PYDANTIC_DISABLE_PLUGINS setting is kept.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    code = _run(None)
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe or stream: nothing more can be said
-            pass
-    os._exit(code)
+    as_program(lambda: _run(None))
 
 
 def _run(argv: list[str] | None) -> int:
-    try:
-        result = app(args=argv, prog_name="factcheck", standalone_mode=False)
-    except typer.Exit as exc:
-        return int(exc.exit_code)
-    except typer.Abort:
-        sys.stderr.write("factcheck: aborted\n")
-        return 130
-    except typer.TyperException as exc:  # bad options or arguments (typer carries its own click)
-        show = getattr(exc, "show", None)
-        if callable(show):
-            show()
-        else:
-            sys.stderr.write(f"factcheck: error: {exc}\n")
-        return 2
-    except UsageError as exc:
-        sys.stderr.write(f"factcheck: error: {_printable(exc)}\n")
-        return 2
-    except FactcheckError as exc:
-        sys.stderr.write(f"factcheck: {_printable(exc)}\n")
-        return 1
-    except BrokenPipeError:
-        return 1
-    except KeyboardInterrupt:
-        sys.stderr.write("factcheck: interrupted\n")
-        return 130
-    except Exception as exc:  # the one place internal errors become exit 3
-        if _STATE["debug"] or "--debug" in (argv if argv is not None else sys.argv):
-            raise
-        sys.stderr.write(f"factcheck: internal error: {type(exc).__name__}: {_printable(exc, 500)} (run with --debug for a traceback)\n")
-        return 3
-    return result if isinstance(result, int) else 0
+    words = argv if argv is not None else sys.argv
 
+    def call() -> int:
+        try:
+            result = app(args=argv, prog_name="factcheck", standalone_mode=False)
+        except typer.Exit as exc:
+            return int(exc.exit_code)
+        except typer.Abort:
+            sys.stderr.write("factcheck: aborted\n")
+            return 130
+        except typer.TyperException as exc:  # bad options or arguments (typer carries its own click)
+            show = getattr(exc, "show", None)
+            if callable(show):
+                show()
+            else:
+                sys.stderr.write(f"factcheck: error: {exc}\n")
+            return 2
+        return result if isinstance(result, int) else 0
 
-def _printable(exc: BaseException, limit: int = 2000) -> str:
-    """An error message made safe for a terminal: control characters escaped, length capped."""
-    from factcheck.claims.source import printable
-
-    text = printable(str(exc))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return guarded(call, lambda: _STATE["debug"] or "--debug" in words)
