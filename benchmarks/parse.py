@@ -6,7 +6,9 @@ time of a fresh `python -c 'import factcheck.numbers'` against a bare `python -c
 (the project core it builds on, `factcheck.meaning.interval` and `factcheck.meaning.dims`, is timed
 alone for comparison), plus `-X importtime`'s own figure for the package, and the cost
 of a first parse (patterns compiled, the interval module loaded).
-Targets: at least 1 MB/s; less than 10 ms added to start-up.
+Long runs: a text of 20,000 `一`, and 4,000 `十` before `元`, scanned once each (a
+numeral run longer than 40 characters is not read; the scan must stay linear).
+Targets: at least 1 MB/s; less than 10 ms added to start-up; each long run well under 2 s.
 
 Run: python benchmarks/parse.py
 """
@@ -50,6 +52,16 @@ def throughput() -> None:
     print(
         f"throughput: {size / MB / best:.2f} MB/s, {len(text) / best:,.0f} chars/s (best of 3: {best * 1000:.0f} ms)"
     )
+
+
+def long_runs() -> None:
+    """Pathological numeral runs: linear time, nothing read."""
+    from factcheck.numbers import find_expressions
+
+    for name, text in (("20,000 一", "一" * 20000), ("4,000 十 + 元", "十" * 4000 + "元")):
+        start = time.perf_counter()
+        count = len(find_expressions(text))
+        print(f"long run {name}: {(time.perf_counter() - start) * 1000:.0f} ms, {count} expressions")
 
 
 def _run(code: str, runs: int) -> float:
@@ -109,4 +121,5 @@ def import_cost(runs: int = 21) -> None:
 
 if __name__ == "__main__":
     throughput()
+    long_runs()
     import_cost()

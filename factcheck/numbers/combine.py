@@ -47,18 +47,18 @@ def _same_dim(a: Expression, b: Expression, loose: bool = False) -> bool:
 def combine(text: str, found: list[Expression]) -> list[Expression]:
     """The expressions with each bounding pair merged into one."""
     out: list[Expression] = []
-    i = 0
-    while i < len(found):
-        a = found[i]
-        b = found[i + 1] if i + 1 < len(found) else None
-        near = b is not None and b.start - a.end <= _MAX_GAP and a.kind == b.kind == "quantity"
-        merged = _pair(text, a, b) if near and b is not None else None
-        if merged is not None:
-            out.append(merged)
-            i += 2
-        else:
-            out.append(a)
-            i += 1
+    skip = False
+    for a, b in zip(found, found[1:] + [None], strict=True):
+        if skip:
+            skip = False
+            continue
+        if b is not None and b.start - a.end <= _MAX_GAP and a.kind == b.kind == "quantity":
+            merged = _pair(text, a, b)
+            if merged is not None:
+                out.append(merged)
+                skip = True
+                continue
+        out.append(a)
     return out
 
 

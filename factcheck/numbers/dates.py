@@ -42,7 +42,7 @@ _CN0 = "〇零一二三四五六七八九"
 # character (or empty, for an optional digit).
 _D19 = "|".join("一二三四五六七八九")
 YEAR = (
-    r"(?<![0-9０-９])(?:1[0-9]{3}|2[01][0-9]{2}|１[０-９]{3}|２[０１][０-９]{2}"
+    r"(?=[12１２一二])(?<![0-9０-９])(?:1[0-9]{3}|2[01][0-9]{2}|１[０-９]{3}|２[０１][０-９]{2}"
     rf"|(?:一|二(?=〇)|二(?=零)|二(?=一))[{_CN0}]{{3}})(?![0-9０-９])"
 )
 MON = rf"(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|{_D19})"
@@ -72,13 +72,13 @@ def patterns(numcore: str) -> list[tuple[str, str]]:
         ),
         (
             "iso",
-            rf"(?<![0-9])(?P<is_y>[12][0-9]{{3}})(?P<is_s>[-/.])(?P<is_m>[0-9]{{1,2}})(?P=is_s)"
+            rf"(?=[12])(?<![0-9])(?P<is_y>[12][0-9]{{3}})(?P<is_s>[-/.])(?P<is_m>[0-9]{{1,2}})(?P=is_s)"
             rf"(?P<is_d>[0-9]{{1,2}})(?![0-9])(?:(?:T|\s+){_TIME})?",
         ),
         # Clock times are neither dates nor quantities: read and skipped.
         (
             "time",
-            rf"(?<![0-9])(?:{_TIME}(?![0-9])|[0-9]{{1,2}}时(?:[0-9]{{1,2}}分)?(?:[0-9]{{1,2}}秒)?)",
+            rf"(?=[0-9])(?<![0-9])(?:{_TIME}(?![0-9])|[0-9]{{1,2}}时(?:[0-9]{{1,2}}分)?(?:[0-9]{{1,2}}秒)?)",
         ),
         ("yrange", rf"(?P<yr_pre>自|从)?(?P<yr_a>{YEAR})年?{CONN}(?P<yr_b>{YEAR})年"),
         (
@@ -90,12 +90,12 @@ def patterns(numcore: str) -> list[tuple[str, str]]:
         (
             "md",
             # Two lookbehinds, each a cheap two-range class, not one of all four ranges.
-            rf"(?P<md_pre>自|从)?(?<![0-9０-９])(?<![.．])(?P<md_m>{MON})(?:月(?:(?P<md_d>{DAY})[日号]"
+            rf"(?P<md_pre>自|从)?(?=[0-9０-９十{_D19.replace('|', '')}])(?<![0-9０-９])(?<![.．])(?P<md_m>{MON})(?:月(?:(?P<md_d>{DAY})[日号]"
             rf"(?P<md_part>{DAYPART})?|(?P<md_mend>底|末))?|{CONN}(?P<md_m2>{MON})月)(?P<md_suf>{SUFFIX})?",
         ),
         (
             "dd",
-            rf"(?<![0-9０-９])(?<![.．])(?P<dd_d>{_ADAY})日(?!内|以内|之内|报)(?P<dd_part>{DAYPART})?",
+            rf"(?=[0-9０-９])(?<![0-9０-９])(?<![.．])(?P<dd_d>{_ADAY})日(?!内|以内|之内|报)(?P<dd_part>{DAYPART})?",
         ),
         (
             # 五年 alone is a duration: a period needs 近/过去 before or 来/以来 after.

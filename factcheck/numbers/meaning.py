@@ -79,8 +79,8 @@ def make_interval(lo: float, hi: float, lo_closed: bool = True, hi_closed: bool 
 
 def tidy(x: float) -> float:
     """Drop float noise from a bound: 97.24 - 0.005 is 97.23499999999999, meant 97.235."""
-    if math.isinf(x) or x == 0:
-        return x + 0.0
+    if math.isinf(x) or (x % 1 == 0 and -1e15 < x < 1e15):
+        return x + 0.0  # no noise to drop in a whole number (and 0.0, not -0.0)
     return float(f"{x:.15g}")
 
 
@@ -159,7 +159,6 @@ def explain(
     """One line saying how the interval follows from the writing."""
     family = FAMILY.get(qualifier) if qualifier else None
     v = fmt(value)
-    tol = f"{DEFAULT_TOLERANCE if tolerance is None else tolerance:.0%}"
     if family is None and not precision:
         how = (
             "Chinese numerals spelling every place are exact"
@@ -176,6 +175,7 @@ def explain(
             f"{written}: {qualifier} means more than {v}, less than one step "
             f"({step}, the last nonzero digit) more: {interval}"
         )
+    tol = f"{DEFAULT_TOLERANCE if tolerance is None else tolerance:.0%}"
     meaning = {
         "gt": f"more than {v} exactly (the qualifier replaces rounding)",
         "ge": f"at least {v} (the number included)",

@@ -76,9 +76,12 @@ def chinese_int(text: str) -> int | None:
     Arabic digit runs may stand for digits or whole sections (`5万4千6百`, `3万4000`,
     `2千零30万`); `万万` is 亿 and 兆 is 10^12 (`四十九兆九千五百億`).
     """
-    for tens, spelled in _TENS.items():
-        text = text.replace(tens, spelled)
-    tokens = _tokens(text.replace("万万", "亿").replace("萬萬", "亿"))
+    if "廿" in text or "卅" in text:
+        for tens, spelled in _TENS.items():
+            text = text.replace(tens, spelled)
+    if "万万" in text or "萬萬" in text:
+        text = text.replace("万万", "亿").replace("萬萬", "亿")
+    tokens = _tokens(text)
     if not tokens:
         return None
     return _big(tokens, True)

@@ -69,11 +69,11 @@ if TYPE_CHECKING:
     from factcheck.numbers.dates import DateContext
 
 AR = (
-    r"(?<![0-9０-９])(?<![0-9０-９][.．])[0-9０-９]++"
+    r"(?=[0-9０-９])(?<![0-9０-９])(?<![0-9０-９][.．])[0-9０-９]++"
     r"(?:,[0-9０-９]{3}(?![0-9０-９])|，[０-９]{3}(?![0-9０-９]))*+(?:[.．][0-9０-９]++)?+"
 )
 # A decimal written without its leading zero (.5), read only as a figure of its own.
-AR_DOT = r"(?<![0-9０-９A-Za-z.．])[.．][0-9０-９]++"
+AR_DOT = r"[.．](?<![0-9０-９A-Za-z.．][.．])[0-9０-９]++"
 # 兆 is 10^12 in a numeral, but 兆瓦 兆赫 兆字节 are mega- units (sorted out when read).
 _ZHAO = "兆(?![瓦赫字])"
 # Possessive (++, ?+): a numeral never ends inside a run of numeral characters, and a
@@ -87,7 +87,7 @@ CN_SPACED = (
 # Arabic digits spelled with places: 5万4千6百, 3万4000, 2千零30万 (at least two groups).
 _PLACE = "[十拾百佰千仟万萬亿億]"
 MIXED = (
-    f"(?<![0-9０-９.．])[0-9０-９]{{1,4}}(?:{_PLACE}+零?(?:[0-9０-９]{{1,4}}|[一二三四五六七八九两])(?![0-9０-９.．]))+"
+    f"(?=[0-9０-９])(?<![0-9０-９.．])[0-9０-９]{{1,4}}+(?:{_PLACE}++零?(?:[0-9０-９]{{1,4}}+|[一二三四五六七八九两])(?![0-9０-９.．]))+"
     f"(?:[十拾]|[百佰](?!分)|[千仟](?![分克米瓦卡焦赫字])|[万萬](?!分)|[亿億])?"
 )
 NUMCORE = f"(?:{AR}|{CN})"
@@ -101,7 +101,7 @@ MULT = f"(?:{_MULT_SMALL})(?:{_MULT_BIG})?|{_MULT_BIG}|[kKｋＫ](?![A-Za-z])"
 # Scientific notation after a mantissa: 2e5, 2.48×10−5, 2.48×10^-5, 1.1^23.
 SCI = (
     r"[eE][-+−－]?[0-9０-９]+(?![0-9A-Za-z])"
-    r"|\s?[×xX*＊]\s?10(?:\^\(?[-+−－]?[0-9]+\)?|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[-−－][0-9]+)"
+    r"|[ \t]?[×xX*＊][ \t]?10(?:\^\(?[-+−－]?[0-9]+\)?|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[-−－][0-9]+)"
     r"|\^[-+−－]?[0-9]+"
 )
 _PRE_WORDS = (
@@ -111,7 +111,7 @@ _PRE_WORDS = (
 )
 PRE = r"[小大]于\s?或(?:者)?\s?等于|[<>]\s?=|" + trie_pattern(_PRE_WORDS.split())
 POST = trie_pattern("及以上 或以上 以上 及以下 或以下 以下 以内 之内 之下 之上 左右 上下 有余 内".split())
-SIGN = "[-−－]|负"
+SIGN = "[-−－负]"
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _VAGUE_BEFORE = frozenset("数几上成好")
 _NOT_NEAR = frozenset("附最靠临邻")
@@ -160,7 +160,8 @@ def _qty(p: str, unit: str) -> str:
     return (
         f"(?:(?P<{p}pre>{PRE})(?:了|是|有|为)?[ \t]?)?(?P<{p}sign>{SIGN})?"
         f"(?:(?P<{p}den>{NUMCORE})[ \t]*分[ \t]*之[ \t]*(?P<{p}nsign>负)?)?"
-        f"(?:(?P<{p}mx>{MIXED})|(?P<{p}ar>{AR}|{AR_DOT})|(?P<{p}cn>{CN_SPACED}))(?P<{p}sci>{SCI})?"
+        f"(?:(?P<{p}mx>{MIXED})|(?P<{p}ar>{AR}|{AR_DOT})|(?P<{p}cn>{CN_SPACED}))"
+        f"(?P<{p}sci>(?=[eE×xX*＊^ \t])(?:{SCI}))?"
         f"(?:[/／](?P<{p}sden>[0-9０-９]{{1,3}})(?![0-9０-９/／.．]))?"
         f"(?P<{p}q1>[余多])?(?P<{p}mult>{MULT})?(?P<{p}q2>[余多])?"
         f"(?:(?P<{p}unit>{unit}|两(?![{CN_CHARS}个]))(?P<{p}q3>[余多半])?"
@@ -172,10 +173,16 @@ def _qty(p: str, unit: str) -> str:
 PER_UNITS = "平方公里|平方米|立方米|千克|公斤|公顷|小时|吨|人|户|亩|天|年|月|件|台|次|kg|km|h|t|m"
 
 
-def _range_head(unit: str) -> str:
-    """The start of a range up to its connector; the end is read as a plain quantity."""
+def _range_head() -> str:
+    """The start of a range up to its connector; the end is read as a plain quantity.
+
+    A unit after the start (`3万元至5万元`) is any short run of other characters here, and
+    must be a unit when read (the whole unit table, once more, would double the time it
+    takes to compile the pattern).
+    """
     return (
-        f"(?P<rg_a>{NUMCORE})(?P<rg_am>{MULT})?(?P<rg_au>{unit})?(?P<rg_conn>{RANGE_CONN})"
+        f"(?P<rg_a>{NUMCORE})(?P<rg_am>{MULT})?(?P<rg_au>[^0-9０-９ \t\n至到—–－~～，。、；：,.;:!?！？-]{{1,6}}?)?"
+        f"(?P<rg_conn>{RANGE_CONN})"
         f"(?=[0-9０-９{CN_CHARS}])"
     )
 
@@ -196,7 +203,7 @@ def _master() -> re.Pattern[str]:
         *dates.patterns(NUMCORE),  # dates first: 2023年 is a year, 五年来 a period
         (
             "sched",
-            r"(?<![0-9０-９])(?P<sc_a>[0-9０-９]{1,2})\s*[*＊×xX]\s*(?P<sc_b>[0-9０-９]{1,2})\s*"
+            r"(?=[0-9０-９])(?<![0-9０-９])(?P<sc_a>[0-9０-９]{1,2})\s*[*＊×xX]\s*(?P<sc_b>[0-9０-９]{1,2})\s*"
             r"(?P<sc_u>小时|h(?![A-Za-z]))",
         ),
         ("url", r"https?://[^\s，。；）)\]”]+"),
@@ -210,25 +217,21 @@ def _master() -> re.Pattern[str]:
             "label",
             f"{NUMCORE}(?=年代|年级|次(?:会议|全会|全体会议|代表大会)|[号期代级版楼层路线]|届[全中人政代世奥亚冬夏党团委])",
         ),
-        ("range", _range_head(unit_pattern(spaced=False))),
+        ("range", _range_head()),
         ("half", "对折|半折|半成"),
         (
             "vague",
-            f"(?P<vg_a>好几|几|数|上)(?P<vg_p>十万|百万|千万|十|百|千|万|亿)(?!分之)"
-            f"|(?P<vg_h>[{CN_CHARS}]++)几(?P<vg_t>万亿|[万亿])?"
-            f"|(?P<vg_d>一两|两三|二三|三四|四五|五六|六七|七八|八九)(?P<vg_dp>十万|百万|千万|[十百千万亿])?",
+            # 十几 and 二三十 start as numerals and are read from there (_vague_numeral).
+            "(?P<vg_a>好几|几|数|上)(?P<vg_p>十万|百万|千万|十|百|千|万|亿)(?!分之)",
         ),
         ("qty", _qty("q_", unit)),
     ]
-    vague_unit = f"(?P<vg_u>{unit})?"
-    master = "|".join(
-        f"(?P<{name}>(?:{body}){vague_unit})" if name == "vague" else f"(?P<{name}>{body})"
-        for name, body in branches
-    )
+    master = "|".join(f"(?P<{name}>{body})" for name, body in branches)
     # One class test rejects most positions at once; without it every branch is tried
     # at every character, which makes the scan about seven times slower.
-    first = f"[{re.escape(_FIRST)}]|[{_COMMON}](?=[{re.escape(_SECOND + CN_CHARS)}])"
-    return re.compile(f"(?={first})(?:{master})")
+    first = re.escape(_FIRST + _COMMON)
+    common = f"[{re.escape(_COMMON)}][^{re.escape(_SECOND + CN_CHARS)}]"
+    return re.compile(f"(?=[{first}])(?!{common})(?:{master})")
 
 
 @functools.cache
@@ -272,7 +275,8 @@ _GROUP_NAMES = {p: tuple(p + name for name in _Groups._fields) for p in ("q_",)}
 
 
 def _groups(m: re.Match[str], p: str) -> _Groups:
-    return _Groups._make(m.group(*_GROUP_NAMES[p]))
+    # tuple.__new__ directly: _make would add a Python call per figure.
+    return tuple.__new__(_Groups, m.group(*_GROUP_NAMES[p]))
 
 
 class _Reject(Exception):
@@ -288,14 +292,14 @@ def _numeral(m: re.Match[str], p: str, bare: bool, g: _Groups) -> tuple[Numeral,
     text = m.string
     if mx is not None:
         if len(mx) > MAX_RUN:
-            raise _Reject(m.end(p + "mx"))
+            raise _Reject(m.end("q_mx"))
         value = chinese_int(mx.translate(_FULL_DIGITS))
         if value is None:
-            raise _Reject(m.end(p + "mx"))
+            raise _Reject(m.end("q_mx"))
         # Spelled place by place, like Chinese numerals: exact.
         return Numeral(value, 0, False, True), mx
     if ar is not None:
-        s, e = m.span(p + "ar")
+        s, e = m.span("q_ar")
         if len(ar) > MAX_RUN:
             raise _Reject(e)
         before = text[max(0, s - 2) : s]
@@ -303,19 +307,26 @@ def _numeral(m: re.Match[str], p: str, bare: bool, g: _Groups) -> tuple[Numeral,
         glued = bool(before) and (
             before[-1] in _LATIN or (before[-1] == "-" and before[:1] in _LATIN and before[0] not in "kK")
         )
-        after = m.end(p + "sci") if g.sci else e
-        if e < len(text) and text[e] in _LATIN and g.sci:
-            pass  # 2e5: the letter is the exponent's
-        elif e < len(text) and text[e] in _LATIN and not _latin_ok(m, p, e, g):
-            raise _Reject(after)
+        # 2e5: the letter is the exponent's; 15k, 10kg: a multiplier or a unit.
+        if text[e : e + 1] in _LATIN and not g.sci and not _latin_ok(m, p, e, g):
+            raise _Reject(e)
         if glued:
-            raise _Reject(after)
+            raise _Reject(m.end("q_sci") if g.sci else e)
         return read_arabic(ar), ar
     assert cn is not None
-    s = m.start(p + "cn")
-    if len(cn) > MAX_RUN:
-        raise _Reject(m.end(p + "cn"))
-    cn = "".join(cn.split())
+    s, end_cn = m.span("q_cn")
+    size = len(cn)
+    if size > MAX_RUN:
+        raise _Reject(end_cn)
+    if not (bare or g.unit or g.sign or g.den or cn[-1] == "两" or _bound_pre(g)):
+        # A Chinese numeral with no unit is a word (一直, 十分), unless it is the whole
+        # of a mixed number (三百五十又三分之一) or vague (十几个): rejected before it is read.
+        if text[end_cn : end_cn + 1] == "几":
+            _vague_numeral(text, s, cn, end_cn, bare)
+        if text.find("又", end_cn, end_cn + 3) < 0 or not _rx(_MIXED_NEXT).match(text, end_cn):
+            raise _Reject(end_cn)
+    if " " in cn or "\t" in cn:
+        cn = "".join(cn.split())
     if cn[-1] == "兆" and len(cn) > 1 and lookup("兆" + (g.unit or "")) is not None:
         cn = cn[:-1]  # 五十兆字节: 兆 starts the unit
     num = read_chinese(cn)
@@ -327,6 +338,8 @@ def _numeral(m: re.Match[str], p: str, bare: bool, g: _Groups) -> tuple[Numeral,
         head = read_chinese(cn[:-1])  # 一百千瓦: 千 is the unit's prefix
         if head is not None:
             return Numeral(head.mant, head.exp + 3, False, True), cn
+    if num is None and not g.den and not g.sign:
+        _vague_numeral(text, s, cn, end_cn, bare)  # 二三十人, 一两个
     if num is None:
         # 三八折 / 五五折: two digits spoken one by one before 折.
         if len(cn) == 2 and all(ch in DIGITS for ch in cn) and "零" not in cn:
@@ -335,15 +348,14 @@ def _numeral(m: re.Match[str], p: str, bare: bool, g: _Groups) -> tuple[Numeral,
                 return Numeral(DIGITS[cn[0]] * 10 + DIGITS[cn[1]], 0, False, True), cn
         raise _Reject(s + 1)  # 百千万: a valid numeral may start later
     if not bare:
-        before = text[s - 1] if s else ""
         qualified = g.pre or g.sign or g.den
-        if len(cn) == 1 and (cn in "零〇" or (cn in _LONE and not qualified)):
-            raise _Reject(m.end(p + "cn"))
-        next_ch = text[m.end(p + "cn") : m.end(p + "cn") + 1]
-        if len(cn) == 1 and cn in _FINANCIAL and not qualified and next_ch != "又":
-            raise _Reject(m.end(p + "cn"))
-        if before in _VAGUE_BEFORE and cn[0] in _MULTIPLIERS:
-            raise _Reject(m.end(p + "cn"))
+        if size == 1:
+            if cn in "零〇" or (cn in _LONE and not qualified):
+                raise _Reject(end_cn)
+            if cn in _FINANCIAL and not qualified and text[end_cn : end_cn + 1] != "又":
+                raise _Reject(end_cn)
+        if s and text[s - 1] in _VAGUE_BEFORE and cn[0] in _MULTIPLIERS:
+            raise _Reject(end_cn)
     return num, cn
 
 
@@ -362,26 +374,14 @@ class _Read:
     """A quantity read from a match: value, unit and qualifier, before the span is cut."""
 
     __slots__ = (
-        "q3_inside",
-        "num",
-        "written",
-        "mant",
-        "exp",
-        "rounded",
-        "unit",
-        "qualifier",
-        "precision",
-        "start",
-        "end",
-        "negative",
-        "half",
-        "point",
-        "g",
-    )
+        "num", "written", "mant", "exp", "rounded", "unit", "qualifier", "precision",
+        "start", "end", "q3_inside", "negative", "half", "point", "g",
+    )  # fmt: skip
 
-    def __init__(self) -> None:
-        self.num: Numeral = Numeral(0, 0, False, False)
-        self.written = ""
+    def __init__(self, num: Numeral, written: str, g: _Groups) -> None:
+        self.num = num
+        self.written = written
+        self.g = g
         self.mant = 0
         self.exp = 0
         self.rounded = False
@@ -394,14 +394,14 @@ class _Read:
         self.negative = False
         self.half = False
         self.point: float | None = None  # a value that is no decimal (1/3, 2^5)
-        self.g: _Groups | None = None
 
     @property
     def value(self) -> float:
         base = self.point if self.point is not None else value_of(self.mant, self.exp)
-        factor = self.unit.factor if self.unit is not None else 1.0
-        v = base * factor if factor != 1.0 else base
-        return -v if self.negative else v
+        unit = self.unit
+        if unit is not None and unit.factor != 1.0:
+            base *= unit.factor
+        return -base if self.negative else base
 
 
 def _sign(m: re.Match[str], p: str, g: _Groups) -> bool:
@@ -409,7 +409,7 @@ def _sign(m: re.Match[str], p: str, g: _Groups) -> bool:
     sign = g.sign
     if not sign:
         return False
-    s = m.start(p + "sign")
+    s = m.start("q_sign")
     before = m.string[s - 1] if s else ""
     if before and before in "-−－":
         raise _Reject(m.end())  # --9: no sign we can read, so no figure
@@ -424,8 +424,7 @@ def _sign(m: re.Match[str], p: str, g: _Groups) -> bool:
 def _read(m: re.Match[str], p: str, bare: bool) -> _Read:
     g = _groups(m, p)
     num, written = _numeral(m, p, bare, g)
-    r = _Read()
-    r.num, r.written, r.g = num, written, g
+    r = _Read(num, written, g)
     mult = g.mult or ""
     unit_text = g.unit
     text = m.string
@@ -439,7 +438,9 @@ def _read(m: re.Match[str], p: str, bare: bool) -> _Read:
         r.q3_inside = unit_text[1]  # 3个多月: 多 between the measure word and the unit
     inner = g.q1 or g.q2
     den = g.den
-    cn = "".join(g.cn.split()) if g.cn else ""
+    cn = g.cn or ""
+    if " " in cn or "\t" in cn:
+        cn = "".join(cn.split())
     if cn and written != cn and cn[-1] == "两":
         r.unit = lookup("两")
     elif cn and r.unit is None and len(cn) > 1 and cn[-1] == "两" and cn[-2] != "两":
@@ -451,9 +452,9 @@ def _read(m: re.Match[str], p: str, bare: bool) -> _Read:
     if num.chinese and not bare and den is None and not g.mx:
         if r.unit is None and not g.sign and not _bound_pre(g):
             # 三百五十又三分之一: the whole of a mixed number.
-            end_cn = m.end(p + "cn")
+            end_cn = m.end("q_cn")
             if text.find("又", end_cn, end_cn + 3) < 0 or not _rx(_MIXED_NEXT).match(text, end_cn):
-                raise _Reject(m.end(p + "cn"))
+                raise _Reject(m.end("q_cn"))
         if (
             written in ("一", "壹")
             and not inner
@@ -461,12 +462,12 @@ def _read(m: re.Match[str], p: str, bare: bool) -> _Read:
             and r.unit is not None
             and r.unit.kind in ("count", "share")
         ):
-            raise _Reject(m.end(p + "unit"))  # 一批, 一次办, 一成不变: the article, not a count
+            raise _Reject(m.end("q_unit"))  # 一批, 一次办, 一成不变: the article, not a count
     exp_unit = r.unit.exp if r.unit else 0
     if r.unit is not None and r.unit.kind == "discount":
         whole = num.mant * 10**num.exp
         if whole >= 100 or whole == 10:
-            raise _Reject(m.end(p + "unit"))  # 十折 is no discount
+            raise _Reject(m.end("q_unit"))  # 十折 is no discount
         if whole > 10:
             exp_unit = 0  # 75折 is 75%, 九折 90%
     r.mant, r.exp = num.mant, num.exp + mult_exp(mult) + exp_unit
@@ -477,13 +478,13 @@ def _read(m: re.Match[str], p: str, bare: bool) -> _Read:
     if g.sign:
         r.negative = _sign(m, p, g)
         if not r.negative:
-            r.start = m.end(p + "sign")
+            r.start = m.end("q_sign")
     sci = g.sci
     if sci:
         _scientific(r, sci)
     if g.q3 == "半" or (unit_text and "半" in unit_text):
         if num.decimal or mult or r.point is not None:
-            r.end = m.start(p + "q3") if g.q3 == "半" else r.end
+            r.end = m.start("q_q3") if g.q3 == "半" else r.end
         else:
             r.mant, r.exp, r.half = r.mant * 10 + 5, r.exp - 1, True
     _qualify(m, p, r, inner, g)
@@ -559,7 +560,7 @@ def _qualify(m: re.Match[str], p: str, r: _Read, inner: str | None, g: _Groups) 
     cmp = (g.cmp or "").strip()
     pre = "".join(pre.split()) if pre else pre
     post = post.strip() if post else post
-    before_pre = m.string[m.start(p + "pre") - 1] if pre and m.start(p + "pre") else ""
+    before_pre = m.string[m.start("q_pre") - 1] if pre and m.start("q_pre") else ""
     if pre == "近" and before_pre in _NOT_NEAR:
         pre = None  # 附近, 最近: part of a word
     if pre == "过" and (not before_pre or before_pre in _NOT_OVER):
@@ -574,17 +575,17 @@ def _qualify(m: re.Match[str], p: str, r: _Read, inner: str | None, g: _Groups) 
     options = (("inner", inner), ("q3", q3), ("pre", pre), ("post", post))
     which, r.qualifier = next(((k, v) for k, v in options if v), ("", None))
     if which == "pre" and g.pre == "比":
-        r.end = max(r.end, m.end(p + "cmp"))
-    elif cmp and r.end > m.start(p + "cmp"):
-        r.end = m.start(p + "cmp")
+        r.end = max(r.end, m.end("q_cmp"))
+    elif cmp and r.end > m.start("q_cmp"):
+        r.end = m.start("q_cmp")
     if g.pre and which != "pre":
         # 通过7*24小时: 过 is no qualifier here; read again from after it, where another
         # form may start.
-        raise _Reject(m.end(p + "pre"))
+        raise _Reject(m.end("q_pre"))
     if g.q3 and which != "q3" and g.q3 != "半":
-        r.end = min(r.end, m.start(p + "q3"))
+        r.end = min(r.end, m.start("q_q3"))
     if post and which != "post":
-        r.end = min(r.end, m.start(p + "post"))
+        r.end = min(r.end, m.start("q_post"))
     if which == "inner":
         r.precision = step(last_nonzero_exp(r.mant, r.exp))
     elif which == "q3":
@@ -665,7 +666,7 @@ def _quantity(m: re.Match[str], p: str, bare: bool) -> Expression:
     text = m.string[r.start : r.end]
     why = explain(text, value, r.qualifier, precision, interval, chinese=r.num.chinese)
     per = per_unit = None
-    if g.per and r.end >= m.end(p + "per"):
+    if g.per and r.end >= m.end("q_per"):
         per, per_unit = 1.0, _PER_NAMES.get(g.per, g.per)
     expr = Expression(
         text,
@@ -705,6 +706,8 @@ def _range_expr(m: re.Match[str], bare: bool) -> Expression:
     a = _number(a_text)
     a_unit = lookup(m.group("rg_au")) if m.group("rg_au") else None
     conn = m.group("rg_conn").strip()
+    if m.group("rg_au") and a_unit is None:
+        raise _Reject(-1)  # 3号-5号: no unit between
     if a is None or (a_unit is not None and a_unit != end.unit):
         raise _Reject(-1)
     k_both = (m.group("rg_am") or "")[:1] in "kK" and (end_m.group("q_mult") or "")[:1] in "kK"
@@ -758,64 +761,87 @@ def _schedule(m: re.Match[str]) -> Expression:
     )
 
 
+class _Found(Exception):  # noqa: N818 (not an error: a reading found on the way)
+    """A numeral turned out to be a vague figure (十几个, 二三十人): here it is."""
+
+    def __init__(self, expr: Expression) -> None:
+        self.expr = expr
+
+
 def _vague(m: re.Match[str], bare: bool) -> Expression:
-    """几十 [20, 100); 数千 [2000, 10000); 上万 [10000, 100000); 十几 (10, 20); 二三十 [20, 30]."""
+    """几十 [20, 100); 数千 [2000, 10000); 上万 [10000, 100000)."""
     text = m.string
     start = m.start()
     before = text[start - 1] if start else ""
-    unit_text = m.group("vg_u")
-    unit = lookup(unit_text) if unit_text else None
-    if m.group("vg_a"):
-        word, place_text = m.group("vg_a"), m.group("vg_p")
-        if word == "上" and ((before and before in "以千") or place_text[0] == "十"):
-            raise _Reject(start + 1)  # 以上万元, 成千上万: other words
-        if word == "数" and before and before in "人总次户件指系基倍函参变岁字页票分读步股":
-            raise _Reject(start + 1)  # 人数十万: the number of people, 100,000
-        place = read_chinese(place_text)
-        assert place is not None
-        p = place.mant
-        lo, hi, lo_closed, hi_closed = (p, 10 * p, True, False) if word == "上" else (
-            2 * p, 10 * p, True, False
-        )
-        big = place_text[-1] in "万亿"
-    elif m.group("vg_h"):
-        head_text = m.group("vg_h")
-        if len(head_text) > MAX_RUN:
-            raise _Reject(start + len(head_text))
-        zero = head_text.endswith("零")
-        head = read_chinese(head_text.rstrip("零"))
-        if head is None or head_text[-1] not in "十百千零拾佰仟":
-            raise _Reject(start + 1)
-        last = 10 if zero or head_text[-1] in "十拾" else 100 if head_text[-1] in "百佰" else 1000
+    word, place_text = m.group("vg_a"), m.group("vg_p")
+    if word == "上" and ((before and before in "以千") or place_text[0] == "十"):
+        raise _Reject(start + 1)  # 以上万元, 成千上万: other words
+    if word == "数" and before and before in "人总次户件指系基倍函参变岁字页票分读步股":
+        raise _Reject(start + 1)  # 人数十万: the number of people, 100,000
+    place = read_chinese(place_text)
+    assert place is not None
+    p = place.mant
+    lo = p if word == "上" else 2 * p
+    return _vague_expr(text, start, m.end(), (lo, 10 * p, True, False), place_text[-1] in "万亿", bare)
+
+
+_VAGUE_TAIL = "(?:万亿|[万亿])?"
+_PAIRS = {"一两": (1, 2), "两三": (2, 3)}
+
+
+def _vague_numeral(text: str, start: int, cn: str, end_cn: int, bare: bool) -> None:
+    """十几 (10, 20), 二十几万 (20万, 30万), 一百零几 (100, 110); 二三十 [20, 30], 一两个
+    [1, 2]: raise _Found with the reading, or return when the numeral is none of these."""
+    if text[end_cn : end_cn + 1] == "几":
+        if cn[-1] not in "十百千零拾佰仟":
+            return
+        zero = cn.endswith("零")
+        head = read_chinese(cn.rstrip("零"))
+        if head is None:
+            return
+        last = 10 if zero or cn[-1] in "十拾" else 100 if cn[-1] in "百佰" else 1000
         if not zero and last > 10:
             last //= 10  # 一百几十: the place below 百
-        tail = m.group("vg_t") or ""
-        scale = 10 ** mult_exp(tail)
-        lo, hi, lo_closed, hi_closed = head.mant * scale, (head.mant + last) * scale, False, False
-        big = bool(tail)
-    else:
-        pair, place_text = m.group("vg_d"), m.group("vg_dp") or ""
-        a, b = (1, 2) if pair == "一两" else (2, 3) if pair == "两三" else (
-            DIGITS[pair[0]], DIGITS[pair[1]]
-        )
-        spelled = read_chinese(place_text) if place_text else None
-        times = spelled.mant if spelled is not None else 1
-        lo, hi, lo_closed, hi_closed = a * times, b * times, True, True
-        big = place_text[-1:] in ("万", "亿")
+        tail = _rx(_VAGUE_TAIL).match(text, end_cn + 1)
+        assert tail is not None
+        scale = 10 ** mult_exp(tail.group())
+        bounds = (head.mant * scale, (head.mant + last) * scale, False, False)
+        raise _Found(_vague_expr(text, start, tail.end(), bounds, bool(tail.group()), bare))
+    pair, place_text = cn[:2], cn[2:]
+    a, b = _PAIRS.get(pair) or (DIGITS.get(pair[0], 0), DIGITS.get(pair[1], 0))
+    if not a or b != a + 1 or place_text not in _PAIR_PLACES:
+        return
+    spelled = read_chinese(place_text) if place_text else None
+    times = spelled.mant if spelled is not None else 1
+    bounds = (a * times, b * times, True, True)
+    raise _Found(_vague_expr(text, start, end_cn, bounds, place_text[-1:] in ("万", "亿"), bare))
+
+
+_PAIR_PLACES = frozenset(("", "十", "百", "千", "万", "亿", "十万", "百万", "千万"))
+
+
+def _vague_expr(
+    text: str, start: int, end: int, bounds: tuple[float, float, bool, bool], big: bool, bare: bool
+) -> Expression:
+    """The vague figure text[start:end] with the unit after it, if any."""
+    after = _rx(unit_pattern()).match(text, end)
+    unit = lookup(after.group()) if after else None
+    lo, hi, lo_closed, hi_closed = bounds
     if unit is None and not big and not bare:
         raise _Reject(start + 1)
-    if unit is not None:
+    if after is not None and unit is not None:
+        end = after.end()
         scale_unit = 10**unit.exp * unit.factor
         lo, hi = lo * scale_unit, hi * scale_unit
     from factcheck.meaning.dims import NUMBER
 
     interval = make_interval(lo, hi, lo_closed, hi_closed)
-    written = text[start : m.end()]
+    written = text[start:end]
     why = f"{written}: a vague figure: {interval}"
     return Expression(
         written,
         start,
-        m.end(),
+        end,
         "quantity",
         None,
         interval,
@@ -916,10 +942,13 @@ def _at(m: re.Match[str], ctx: DateContext, bare: bool) -> tuple[Expression | No
             rate = _rate(m, bare)
             return rate, rate.end
         if branch == "vague":
-            return _vague(m, bare), m.end()
+            vague = _vague(m, bare)
+            return vague, vague.end
         if branch == "half":
             return _half(m), m.end()
         found = ctx.read(branch, m)
+    except _Found as vague_numeral:
+        return vague_numeral.expr, vague_numeral.expr.end
     except _Reject as no:
         if no.resume != -1:
             return None, no.resume

@@ -204,8 +204,6 @@ def trie_pattern(words: list[str], ends: dict[str, str] | None = None) -> str:
         if "" not in node:
             return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         end = "".join(f"(?!{c})" for c in ends.get(word, ""))
-        if word[-1:].isascii() and word[-1:].isalpha():
-            end = "(?![A-Za-z])"  # a Latin unit ends its word: 5m, not 5min
         if not alts:
             return end
         return "(?:" + "|".join(alts) + ("|" + end if end else "") + ")" + ("" if end else "?")
@@ -214,12 +212,16 @@ def trie_pattern(words: list[str], ends: dict[str, str] | None = None) -> str:
     return f"(?=[{re.escape(first)}])(?:{emit(trie, '')})"
 
 
+@functools.cache
 def unit_pattern(spaced: bool = True) -> str:
     """Regex of every written unit: a trie, so that the longest unit wins (`人次` over
     `人`) and a number followed by no unit is rejected by one class test."""
     # 两 is a unit only where the scanner says so (三两 is three liang, 两千 a number).
     words = [w for w in table() if w != "两" and " " not in w]
+    latin = [w for w in words if w[0].isascii() and w[0].isalpha()]
+    other = [w for w in words if w not in latin]
+    # A Latin unit ends its word: 5m is five metres, 5min is no metre.
+    trie = f"{trie_pattern(other, _NOT_FOLLOWED)}|{trie_pattern(latin)}(?![A-Za-z])"
     # Written with spaces: 一百五十 个 百 分 点, 六 成.
     written_spaced = "[ \\t]*个?[ \\t]*百[ \\t]*分[ \\t]*点|[ \\t](?:成|折)"
-    trie = trie_pattern(words, _NOT_FOLLOWED)
     return f"{trie}|{written_spaced}" if spaced else trie
