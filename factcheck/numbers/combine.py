@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from factcheck.numbers.expression import Expression
-from factcheck.numbers.meaning import FAMILY, fmt, make_interval
+from factcheck.numbers.meaning import FAMILY, fmt_number, make_interval
 
 if TYPE_CHECKING:
     from factcheck.meaning.interval import Interval
@@ -115,7 +115,7 @@ def _mixed(text: str, a: Expression, b: Expression, gap: str) -> Expression | No
         return None  # 3又负一半: no reading
     iv = make_interval(value, value)
     span = text[a.start : b.end]
-    why = f"{span}: a whole number and a fraction: {fmt(value)}"
+    why = f"{span}: a whole number and a fraction: {fmt_number(value)}"
     return Expression(span, a.start, b.end, "quantity", value, iv, None, a.dim, derivation=why)
 
 
@@ -125,7 +125,7 @@ def _merged(
 ) -> Expression:
     start = a.start if start is None else start
     span = text[start:end]
-    why = f"{span}: {how}, from {fmt(iv.lo)} to {fmt(iv.hi)}: {iv}"
+    why = f"{span}: {how}, from {fmt_number(iv.lo)} to {fmt_number(iv.hi)}: {iv}"
     return Expression(
         span, start, end, "quantity", None, iv, unit, a.dim,
         per=a.per, per_unit=a.per_unit, derivation=why,

@@ -36,7 +36,7 @@ import re
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from factcheck.numbers.expression import Expression
-from factcheck.numbers.meaning import explain, fmt, interval_for, make_interval
+from factcheck.numbers.meaning import explain, fmt_number, interval_for, make_interval
 from factcheck.numbers.numerals import read_arabic
 
 if TYPE_CHECKING:
@@ -907,7 +907,7 @@ class _Scan:
         start = a.i - 1 if before in ("between", "from") else a.i
         interval = make_interval(lo, hi)
         text = self.text[self.toks[start].start : self.toks[b.j - 1].end]
-        why = f"{text}: a range: from {fmt(lo)} to {fmt(hi)}, both ends included: {interval}"
+        why = f"{text}: a range: from {fmt_number(lo)} to {fmt_number(hi)}, both ends included: {interval}"
         from factcheck.meaning.dims import NUMBER
 
         self.found.append(
@@ -957,7 +957,7 @@ class _Scan:
         interval = make_interval(lo, hi, fam_lo == "ge", fam_hi == "le")
         s, e = self.toks[a.i].start, self.toks[b.j - 1].end
         text = self.text[s:e]
-        why = f"{text}: {lower.qualifier} {fmt(lo)} and {upper.qualifier} {fmt(hi)}: {interval}"
+        why = f"{text}: {lower.qualifier} {fmt_number(lo)} and {upper.qualifier} {fmt_number(hi)}: {interval}"
         from factcheck.meaning.dims import NUMBER
 
         unit_name, dim = a.unit_name or b.unit_name, a.dim or b.dim
@@ -994,7 +994,7 @@ class _Scan:
         if per is not None and q.per_dim is not None:
             dim = dim / q.per_dim
         if per is not None:
-            why = f"{text}: a rate per {fmt(per)} {q.per_unit}, in the written scale; " + why
+            why = f"{text}: a rate per {fmt_number(per)} {q.per_unit}, in the written scale; " + why
         self.found.append(
             Expression(text, s, e, "quantity", value, interval, q.unit_name, dim, qualifier, precision,
                        per, q.per_unit, why)  # fmt: skip

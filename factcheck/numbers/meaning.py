@@ -1,4 +1,6 @@
-"""What a nominal value means, given its qualifier and written precision (DESIGN.md).
+"""What a nominal value means, given its qualifier and written precision.
+
+The meanings are fixed in docs/meanings.md; the README's number table has every form.
 
 This is the one place the semantics table lives; the scanner and the claim records
 both go through `interval_for`, so a record rebuilt from (value, qualifier,
@@ -42,7 +44,7 @@ FAMILY: dict[str, str] = {
     "近": "near", "将近": "near", "接近": "near",
     "约": "about", "约为": "about", "大约": "about", "左右": "about", "上下": "about",
 }  # fmt: skip
-# The same families in English (DESIGN.md): the phrase as kept in a record, lower case.
+# The same families in English (the English rows of the README's number table): the phrase as kept in a record, lower case.
 FAMILY.update(
     {w: "gt" for w in ("more than", "over", "above", "exceeding", "exceeds", "exceeded",
      "exceed", "surpassing", "surpass", "in excess of", "greater than", "larger than",
@@ -137,13 +139,12 @@ def interval_for(
     return make_interval(v - abs(v) * tol, v + abs(v) * tol)
 
 
-def fmt(x: float) -> str:
-    """A number for people: 33000 not 33000.0."""
-    if math.isinf(x):
-        return "∞" if x > 0 else "-∞"
-    if x == int(x) and abs(x) < 1e16:
-        return str(int(x))
-    return f"{x:.12g}"
+def fmt_number(x: float) -> str:
+    """A number for people (`meaning.interval.fmt_number`, the one formatter), imported on
+    first use so that importing the reader does not load interval arithmetic."""
+    from factcheck.meaning.interval import fmt_number as shown
+
+    return shown(x)
 
 
 def explain(
@@ -158,7 +159,7 @@ def explain(
 ) -> str:
     """One line saying how the interval follows from the writing."""
     family = FAMILY.get(qualifier) if qualifier else None
-    v = fmt(value)
+    v = fmt_number(value)
     if family is None and not precision:
         how = (
             "Chinese numerals spelling every place are exact"
@@ -167,10 +168,10 @@ def explain(
         )
         return f"{written}: {how}: {v}"
     if family is None:
-        step = fmt(precision or 0)
+        step = fmt_number(precision or 0)
         return f"{written}: rounded at the last written digit (step {step}): {interval}"
     if family == "plus":
-        step = fmt(precision or last_nonzero_step(value))
+        step = fmt_number(precision or last_nonzero_step(value))
         return (
             f"{written}: {qualifier} means more than {v}, less than one step "
             f"({step}, the last nonzero digit) more: {interval}"
@@ -179,8 +180,8 @@ def explain(
     meaning = {
         "gt": f"more than {v} exactly (the qualifier replaces rounding)",
         "ge": f"at least {v} (the number included)",
-        "le": f"at most {v} (the number included), from {fmt(interval.lo)}",
-        "lt": f"less than {v} (the number excluded), from {fmt(interval.lo)}",
+        "le": f"at most {v} (the number included), from {fmt_number(interval.lo)}",
+        "lt": f"less than {v} (the number excluded), from {fmt_number(interval.lo)}",
         "near": f"a little under {v}: up to {tol} below",
         "about": f"about {v}: within ±{tol}",
     }[family or ""]

@@ -15,7 +15,7 @@ Choices a fact-checker should know about:
   nothing but a numeral (`两千五`) reads it anyway.
 - A bare Arabic number is reported with no unit (dimension `number`), unless it is
   glued to Latin letters (`5G`, `G20`) or part of a clock time.
-- Pure Chinese numerals are exact integers (DESIGN.md: "spelling every place"), even
+- Pure Chinese numerals are exact integers (docs/meanings.md: numerals spelling every place), even
   `三万`; Arabic digits with a multiplier (`6627万`, `3.50亿`) and any decimals are
   rounded at the last written digit.
 - Ranges (`3至5年`, `30%—40%`, `3-5年`) are one expression with the closed interval
@@ -43,7 +43,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from factcheck.numbers.expression import Expression, per_text
-from factcheck.numbers.meaning import explain, fmt, interval_for, make_interval
+from factcheck.numbers.meaning import explain, fmt_number, interval_for, make_interval
 from factcheck.numbers.numerals import (
     BIG,
     CN_CHARS,
@@ -733,7 +733,7 @@ def _range_expr(m: re.Match[str], bare: bool) -> Expression:
     unit, dim = (end.unit.name, end.unit.dim) if end.unit else (None, NUMBER)
     interval = make_interval(lo, hi)
     text = m.string[m.start() : end.end]
-    why = f"{text}: a range: from {fmt(lo)} to {fmt(hi)}, both ends included: {interval}"
+    why = f"{text}: a range: from {fmt_number(lo)} to {fmt_number(hi)}, both ends included: {interval}"
     return Expression(
         text, m.start(), end.end, "quantity", None, interval, unit, dim, derivation=why
     )
@@ -859,7 +859,7 @@ def _half(m: re.Match[str]) -> Expression:
         raise _Reject(m.end())  # 对折 alone is a fold; 打对折 is half price
     value = 5.0 if m.group() == "半成" else 50.0
     interval = make_interval(value, value)
-    why = f"{m.group()}: {fmt(value)}%"
+    why = f"{m.group()}: {fmt_number(value)}%"
     return Expression(
         m.group(), m.start(), m.end(), "quantity", value, interval, "%", PERCENT, derivation=why
     )

@@ -1,4 +1,4 @@
-"""Never read the opposite (DESIGN.md): a negation or a sign is read, or the figure is not
+"""Never read the opposite (docs/meanings.md): a negation or a sign is read, or the figure is not
 reported. Each sentence names the figure and the side its reading must lie on; a reading
 that reaches the other side, or drops a minus, fails."""
 

@@ -1,4 +1,4 @@
-"""The semantics table of DESIGN.md ("What a written number means"), one line per case.
+"""The README's number table ("What a written number means"), one line per case.
 
 Each case names the text, the expression expected in it, and its exact interval
 (bounds and openness), unit, dimension and qualifier. Bounds are compared with ==:

@@ -2,7 +2,9 @@
 
 Applies to claims whose unit is `%` (a share, a rate of approval, a clearance
 rate). Changes such as 同比下降40.07% are shares too, so they are bounded the
-same way. A figure above 100 would need percentage points (百分点) or a ratio.
+same way. A figure above 100 would need percentage points (百分点) or a ratio. A
+figure written with a sign (`-22.2%`, `负40%`) is a signed change, not a share of a
+whole, and is left alone.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     for entry in ctx.project.claims():
         if getattr(entry.claim, "unit", None) not in ("%", "％"):
             continue
+        recorded = getattr(entry.claim, "value", None)
+        if isinstance(recorded, int | float) and recorded < 0:
+            continue  # a signed change
         value = claim_value(ctx, entry)
         if value is None:
             continue
