@@ -1373,6 +1373,17 @@ def _sign_left_behind(e: Expression, text: str) -> bool:
     return text[e.start - 1] in _SIGNS and (e.start == 1 or not text[e.start - 2].isalnum())
 
 
+_EXPONENT_AFTER = re.compile(r"[eE^][-+−]?[0-9]")
+_EXPONENT_BEFORE = re.compile(r"(?:[0-9][eE]|\^)[-+−]?$")
+
+
+def _part_of_a_power(e: Expression, text: str) -> bool:
+    """A mantissa or exponent of a power the reader did not take (`1e999`, `3^40`)."""
+    if e.kind != "quantity":
+        return False
+    return bool(_EXPONENT_AFTER.match(text, e.end) or _EXPONENT_BEFORE.search(text[max(0, e.start - 3) : e.start]))
+
+
 def merge(
     others: list[Expression], english: list[Expression], skips: list[tuple[int, int]],
     *, text: str = "", english_first: bool = True,
@@ -1385,7 +1396,7 @@ def merge(
         return e.kind == "quantity" and any(a <= e.start and e.end <= b for a, b in skips)
 
     mine, theirs = (1, 0) if english_first else (0, 1)
-    english = [e for e in english if not (text and _sign_left_behind(e, text))]
+    english = [e for e in english if not (text and (_sign_left_behind(e, text) or _part_of_a_power(e, text)))]
     pool = [(e, mine) for e in english] + [(e, theirs) for e in others if not inside_skip(e)]
     pool.sort(key=lambda p: (-(p[0].end - p[0].start), -p[1], p[0].start))
     kept: list[Expression] = []

@@ -204,8 +204,17 @@ def mult_exp(text: str) -> int:
     return sum(MULT_EXP[ch] for ch in text)
 
 
+# Powers of ten beyond any float: a figure written with more is not read (work stays bounded).
+MAX_EXP = 400
+
+
 def value_of(mant: int, exp: int) -> float:
-    """The float nearest to mant * 10**exp (one correctly rounded division)."""
+    """The float nearest to mant * 10**exp (one correctly rounded division).
+
+    OverflowError, at once, for a figure no float holds: the scanner then leaves it unread.
+    """
+    if abs(exp) > MAX_EXP or mant.bit_length() > 1100:
+        raise OverflowError("figure out of range")
     scale: int = 10 ** abs(exp)
     return float(mant * scale) if exp >= 0 else mant / scale
 

@@ -481,7 +481,10 @@ def _read(m: re.Match[str], p: str, bare: bool) -> _Read:
             r.start = m.end("q_sign")
     sci = g.sci
     if sci:
-        _scientific(r, sci)
+        try:
+            _scientific(r, sci)
+        except _Reject:  # a power beyond any float: neither it nor its parts are read
+            raise _Reject(m.end(p + "sci")) from None
     if g.q3 == "半" or (unit_text and "半" in unit_text):
         if num.decimal or mult or r.point is not None:
             r.end = m.start("q_q3") if g.q3 == "半" else r.end
@@ -515,11 +518,15 @@ def _scientific(r: _Read, sci: str) -> None:
     plain = sci.translate(_SUPER).replace("(", "").replace(")", "").strip()
     if plain[:1] in "eE" or "10" in plain[:4] and plain[:1] in "×xX*＊":
         power = plain[1:] if plain[:1] in "eE" else plain.lstrip("×xX*＊ ")[2:].lstrip("^")
+        if len(power.lstrip("+-")) > 3:
+            raise _Reject(r.start + 1)  # beyond any float: not read
         r.exp += int(power)
         return
-    base = value_of(r.mant, r.exp)
+    exponent = plain.lstrip("^")
+    if len(exponent.lstrip("+-")) > 3:
+        raise _Reject(r.start + 1)
     try:
-        r.point = float(base ** int(plain.lstrip("^")))
+        r.point = float(value_of(r.mant, r.exp) ** int(exponent))
     except OverflowError:
         raise _Reject(r.start + 1) from None
     r.rounded = False
@@ -979,7 +986,10 @@ def _scan(text: str, published: datetime.date | None, bare: bool) -> list[Expres
         m = search(text, pos)
         if m is None:
             break
-        expr, resume = _at(m, ctx, bare)
+        try:
+            expr, resume = _at(m, ctx, bare)
+        except OverflowError:  # a figure no float holds (value_of): left unread
+            expr, resume = None, m.end()
         if expr is not None:
             found.append(expr)
         pos = max(resume, m.start() + 1)
@@ -1033,7 +1043,11 @@ def _with_english(
         return found
     from factcheck.numbers import english
 
-    return english.merge(found, *english.find_english(text, published), text=text, english_first=text.isascii())
+    try:
+        read = english.find_english(text, published)
+    except (OverflowError, ValueError):  # a figure no float holds: the English reading is left out
+        return found
+    return english.merge(found, *read, text=text, english_first=text.isascii())
 
 
 def parse_one(text: str, *, published: datetime.date | None = None) -> Expression | None:
