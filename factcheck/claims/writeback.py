@@ -397,12 +397,7 @@ def _claims_node(root: yaml.MappingNode | None) -> yaml.Node | None:
 
 
 def _anchor(sp: _Splices, root: yaml.MappingNode | None, index: int, change: tuple[tuple[int, int], str, str, str]) -> None:
-    seq = _claims_node(root)
-    if not isinstance(seq, yaml.SequenceNode) or index >= len(seq.value):
-        raise WriteError(f"not written: claim #{index + 1} is not in the file any more")
-    claim = seq.value[index]
-    if not isinstance(claim, yaml.MappingNode):
-        raise WriteError(f"not written: claim #{index + 1} is not a mapping")
+    claim = _claim_node(root, index)
     span, quote, prefix, suffix = change
     placed: dict[str, int] = {}
     for key, value in (("span", span), ("quote", quote), ("prefix", prefix), ("suffix", suffix)):
