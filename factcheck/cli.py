@@ -43,11 +43,6 @@ def _config() -> Config:
     return load_config(find_root(Path.cwd()))
 
 
-def _check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
-    if value not in choices:
-        raise UsageError(f"{name} must be one of {', '.join(choices)}, not '{value}'")
-
-
 def _emit(text: str) -> None:
     sys.stdout.write(text)
     sys.stdout.flush()
@@ -129,8 +124,9 @@ def parse(
         render_lines,
         render_parse,
     )
+    from factcheck.output import check_choice
 
-    _check_choice("--format", fmt, FORMATS)
+    check_choice("--format", fmt, FORMATS)
     day = None
     if published:
         try:
@@ -200,8 +196,9 @@ def export(
 ) -> int:
     """Write every claim as W3C Web Annotations or as a table for a spreadsheet."""
     from factcheck.commands.export import FORMATS, run_export
+    from factcheck.output import check_choice
 
-    _check_choice("--format", fmt, FORMATS)
+    check_choice("--format", fmt, FORMATS)
     return run_export(_config(), paths or [], fmt, out, base)
 
 

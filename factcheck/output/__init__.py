@@ -16,6 +16,12 @@ FORMATS = ("auto", "text", "json", "github", "sarif")
 COLORS = ("auto", "always", "never")
 
 
+def check_choice(option: str, value: str, choices: tuple[str, ...]) -> None:
+    """A usage error unless value is one of an option's choices (every command says it alike)."""
+    if value not in choices:
+        raise UsageError(f"{option} must be one of {', '.join(choices)}, not '{value}'")
+
+
 class Style(NamedTuple):
     """How a command prints: the renderer (`rich`, `text`, `json`, ...) and whether in colour."""
 
@@ -28,10 +34,8 @@ def choose(fmt: str, color: str, formats: tuple[str, ...] = FORMATS, stream: Tex
 
     Bad values are usage errors. `--color always` colours into a pipe too.
     """
-    if fmt not in formats:
-        raise UsageError(f"--format must be one of {', '.join(formats)}, not '{fmt}'")
-    if color not in COLORS:
-        raise UsageError(f"--color must be one of {', '.join(COLORS)}, not '{color}'")
+    check_choice("--format", fmt, formats)
+    check_choice("--color", color, COLORS)
     stream = stream or sys.stdout
     colored = use_color(color, stream)
     kind = fmt
