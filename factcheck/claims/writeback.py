@@ -152,22 +152,22 @@ def _needs_escape(ch: str) -> bool:
     )
 
 
+# What double_quoted escapes: `"`, `\`, and every character _needs_escape names.
+_TO_ESCAPE = re.compile('["\\\\\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufeff\ufffe\uffff]')
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    named = _ESCAPES.get(ch)
+    if named is not None:
+        return named
+    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+
+
 def double_quoted(text: str) -> str:
     """A YAML double-quoted scalar on one line: escapes for `"`, `\\` and control characters."""
-    out = ['"']
-    for ch in text:
-        if ch in '"\\':
-            out.append("\\" + ch)
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif _needs_escape(ch):
-            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
+    return '"' + _TO_ESCAPE.sub(_escape, text) + '"'
 
 
 def _read(text: str) -> Any:
@@ -194,12 +194,21 @@ _PLAIN_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _NOT_STRINGS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 
 
+def _plain_text_anywhere(text: str) -> bool:
+    """Whether a YAML 1.1 loader reads the plain scalar as text too: the project's loader keeps
+    `12:30`, `0x1F` and `2024-05-28` as text, PyYAML's safe loader (and so other tools) would
+    not. Its implicit resolvers, as it picks them for a scalar's first character, say."""
+    table: dict[str | None, list[tuple[str, re.Pattern[str]]]] = yaml.resolver.Resolver.yaml_implicit_resolvers
+    resolvers = [*table.get(text[:1] if text else "", []), *table.get(None, [])]
+    return not any(pattern.match(text) for _, pattern in resolvers)
+
+
 def _string(text: str, style: str | None) -> str:
     """A string in the given style if it reads back the same that way, else double-quoted."""
     if style is None and _PLAIN_WORD.match(text) and text.lower() not in _NOT_STRINGS:
         return text
     plain_safe = text and text.strip() == text and not any(_needs_escape(ch) or ch == "\t" for ch in text)
-    if style is None and plain_safe and _reads_back(text, text):
+    if style is None and plain_safe and _plain_text_anywhere(text) and _reads_back(text, text):
         return text
     if style == "'" and plain_safe:
         return "'" + text.replace("'", "''") + "'"
@@ -230,7 +239,12 @@ def scalar(value: Any, key: str = "", json: bool = False) -> str:
 
 
 def _flow_value(value: Any, key: str, json: bool) -> str:
-    if isinstance(value, list | tuple):
+    cls = type(value)  # the common exact types first: an ABC check costs more than the writing
+    if cls is str:
+        return double_quoted(value) if json or key in QUOTED_KEYS else _string(value, None)
+    if cls is int:
+        return str(value)
+    if cls is list or cls is tuple or isinstance(value, list | tuple):
         return "[" + ", ".join(_flow_value(v, key, json) for v in value) + "]"
     if isinstance(value, Mapping):
         return _flow_map(value, json)
@@ -254,7 +268,8 @@ def _block_map(fields: Mapping[str, Any], indent: int, first: str, nl: str) -> s
         if value is None:
             continue
         lead = first if not lines else " " * indent
-        if isinstance(value, Mapping):
+        cls = type(value)
+        if cls is not str and cls is not int and cls is not list and isinstance(value, Mapping):
             lines.append(f"{lead}{key}:{nl}" + _block_map(value, indent + 2, " " * (indent + 2), nl).removesuffix(nl))
         else:
             lines.append(f"{lead}{key}: {_flow_value(value, key, False)}")
