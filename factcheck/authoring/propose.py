@@ -154,19 +154,20 @@ class Ids:
 
 _LATIN_RUNS = re.compile(r"[A-Za-z]+")
 _CJK_RUNS = re.compile("[\u4e00-\u9fff]+")
-_CHUNK = 1 << 16
+_CHUNK = 1 << 10
 
 
 def language_of(text: str) -> str:
     """`en` when Latin letters outnumber Chinese characters four to one, else `zh`."""
     latin = sum(map(len, _LATIN_RUNS.findall(text)))
-    cjk = 0
+    cjk = at = 0
+    size = _CHUNK
     # Chinese characters are counted only until they are enough for `zh`: in a Chinese
-    # text that is its first few lines.
-    for at in range(0, len(text), _CHUNK):
-        if latin <= 4 * cjk:
-            break
-        cjk += sum(map(len, _CJK_RUNS.findall(text, at, at + _CHUNK)))
+    # text that is its first lines.
+    while at < len(text) and latin > 4 * cjk:
+        cjk += sum(map(len, _CJK_RUNS.findall(text, at, at + size)))
+        at += size
+        size *= 2
     return "en" if latin > 4 * cjk else "zh"
 
 
@@ -187,18 +188,24 @@ _MARKS = re.compile("[\\s" + re.escape("".join(sorted(STOPS))) + "]")
 
 
 class Clauses:
-    """Where the clauses of one text begin and end, from one pass over it.
+    """Where the clauses of one text begin and end.
 
-    The text's stops and spaces, and its “ and ” , are listed once; a clause's bounds
-    are then found by looking at the few of them around a figure, not by walking the
-    characters one by one (see `clause_bounds` for the rules).
+    A clause's bounds are the nearest stops or spaces around a figure that end it, found
+    by searching for them (backwards in the reversed text) rather than by walking the
+    characters one by one; whether a space lies inside “…” is counted from the lists of
+    the text's “ and ”, made once (see `clause_bounds` for the rules).
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.marks = [m.start() for m in _MARKS.finditer(text)]
+        self.backwards = text[::-1]
         self.opens = [m.start() for m in re.finditer("“", text)]
         self.closes = [m.start() for m in re.finditer("”", text)]
+
+    def _mark_before(self, i: int) -> int:
+        """The last stop or space before position i; -1 if there is none."""
+        found = _MARKS.search(self.backwards, len(self.text) - i)
+        return -1 if found is None else len(self.text) - 1 - found.start()
 
     def _inside(self, line_start: int, i: int) -> bool:
         """Whether position i lies inside “…” counted from line_start."""
@@ -211,8 +218,8 @@ class Clauses:
         return opened > bisect.bisect_left(closes, i) - bisect.bisect_left(closes, line_start)
 
     def _stop(self, i: int, line_start: int) -> bool:
-        """Whether the mark at i ends a clause (a `:` `,` `.` between digits does not; a space
-        inside “…” does not)."""
+        """Whether the stop or space at i ends a clause (a `:` `,` `.` between digits does
+        not; a space inside “…” does not)."""
         text = self.text
         ch = text[i]
         if ch in _DIGIT_JOINERS and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
@@ -223,27 +230,31 @@ class Clauses:
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """The clause around [start, end), as `clause_bounds`."""
-        text, marks = self.text, self.marks
+        text = self.text
         line_start = text.rfind("\n", 0, start) + 1
         lo = 0
-        k = bisect.bisect_left(marks, start) - 1
-        while k >= 0:
-            i = marks[k]
+        i = self._mark_before(start)
+        while i >= 0:
             if text[i] == _LIST_MARK:  # the names a figure counts stand before it
-                item = text[marks[k - 1] + 1 if k else 0 : i]
-                stop = not item or _FIGURE_CHAR.search(item) is not None
-            else:
-                stop = self._stop(i, line_start)
-            if stop:
+                before = self._mark_before(i)
+                item = text[before + 1 : i]
+                if not item or _FIGURE_CHAR.search(item) is not None:
+                    lo = i + 1
+                    break
+                i = before
+            elif self._stop(i, line_start):
                 lo = i + 1
                 break
-            k -= 1
+            else:
+                i = self._mark_before(i)
         hi = len(text)
-        for k in range(bisect.bisect_left(marks, end), len(marks)):
-            i = marks[k]
+        found = _MARKS.search(text, end)
+        while found is not None:
+            i = found.start()
             if self._stop(i, line_start):
                 hi = i
                 break
+            found = _MARKS.search(text, i + 1)
         while lo < start and text[lo] in _TRIM:
             lo += 1
         while hi > end and text[hi - 1] in _TRIM:
@@ -267,9 +278,18 @@ _IDIOM_AT = re.compile("(?=(" + "|".join(sorted(map(re.escape, IDIOMS), key=len,
 _LONGEST_IDIOM = max(len(idiom) for idiom in IDIOMS)
 
 
+_IDIOM_FIRST = re.compile("[" + re.escape("".join(sorted({idiom[0] for idiom in IDIOMS}))) + "]")
+
+
 def _idiom_spans(text: str) -> list[tuple[int, int]]:
-    """Where the set phrases stand, in order of their start."""
-    return [(m.start(), m.end(1)) for m in _IDIOM_AT.finditer(text)]
+    """Where the set phrases stand, in order of their start (tried only where one may start)."""
+    at = _IDIOM_AT.match
+    spans = []
+    for first in _IDIOM_FIRST.finditer(text):
+        found = at(text, first.start())
+        if found is not None:
+            spans.append((found.start(), found.end(1)))
+    return spans
 
 
 def _in_idiom(spans: list[tuple[int, int]], start: int, end: int) -> bool:

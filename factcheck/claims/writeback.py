@@ -26,6 +26,7 @@ change is refused with a message, so no writer's change is silently lost.
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import os
 import re
@@ -194,6 +195,12 @@ _PLAIN_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _NOT_STRINGS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 
 
+@functools.lru_cache(maxsize=1024)
+def _plain_word(text: str) -> bool:
+    """Whether text is a plain word that reads back as itself (ids and kinds repeat: cached)."""
+    return _PLAIN_WORD.match(text) is not None and text.lower() not in _NOT_STRINGS
+
+
 def _plain_text_anywhere(text: str) -> bool:
     """Whether a YAML 1.1 loader reads the plain scalar as text too: the project's loader keeps
     `12:30`, `0x1F` and `2024-05-28` as text, PyYAML's safe loader (and so other tools) would
@@ -205,7 +212,7 @@ def _plain_text_anywhere(text: str) -> bool:
 
 def _string(text: str, style: str | None) -> str:
     """A string in the given style if it reads back the same that way, else double-quoted."""
-    if style is None and _PLAIN_WORD.match(text) and text.lower() not in _NOT_STRINGS:
+    if style is None and _plain_word(text):
         return text
     plain_safe = text and text.strip() == text and not any(_needs_escape(ch) or ch == "\t" for ch in text)
     if style is None and plain_safe and _plain_text_anywhere(text) and _reads_back(text, text):
@@ -264,15 +271,26 @@ def _flow_map(fields: Mapping[str, Any], json: bool) -> str:
 def _block_map(fields: Mapping[str, Any], indent: int, first: str, nl: str) -> str:
     """A mapping in block style; its first line starts with `first` (e.g. `  - `)."""
     lines: list[str] = []
+    lead, pad = first, " " * indent
     for key, value in fields.items():
-        if value is None:
-            continue
-        lead = first if not lines else " " * indent
+        # The common exact types first (a claim's text, ids, spans): they are most of a file.
         cls = type(value)
-        if cls is not str and cls is not int and cls is not list and isinstance(value, Mapping):
+        if cls is str:
+            text = double_quoted(value) if key in QUOTED_KEYS else _string(value, None)
+        elif cls is int:
+            text = str(value)
+        elif cls is list and len(value) == 2 and type(value[0]) is int and type(value[1]) is int:
+            text = f"[{value[0]}, {value[1]}]"
+        elif value is None:
+            continue
+        elif isinstance(value, Mapping):
             lines.append(f"{lead}{key}:{nl}" + _block_map(value, indent + 2, " " * (indent + 2), nl).removesuffix(nl))
+            lead = pad
+            continue
         else:
-            lines.append(f"{lead}{key}: {_flow_value(value, key, False)}")
+            text = _flow_value(value, key, False)
+        lines.append(f"{lead}{key}: {text}")
+        lead = pad
     return nl.join(lines) + nl
 
 
