@@ -43,7 +43,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcheck.claims.anchor import context
+from factcheck.claims.source import context
 
 STOPS = frozenset("，,;；。！？!?：:、…()（）\n\r")
 # 、 separates the items of a list. A list of names before a figure (江苏、安徽、山东、

@@ -124,7 +124,9 @@ def header_text(source: Source, published: dt.datetime | None, language: str | N
     from factcheck.authoring.propose import language_of
 
     language = language or language_of(source.text.text)
-    lines = [f"source: {source.path}", f"sha256: {source.text.sha256}"]
+    from factcheck.claims.yamltext import string
+
+    lines = [f"source: {string(source.path, None)}", f"sha256: {source.text.sha256}"]
     if published is not None:
         lines.append(f"published: {published.isoformat()}")
     lines.append(f"language: {language}")
@@ -156,7 +158,6 @@ def write_claims(path: Path, lf: LoadedFile | None, source: Source, published: d
 
 def run_extract(config: Config, source_name: Path, into: Path | None) -> tuple[str, int]:
     from factcheck.authoring.propose import Ids, candidates, covered, ignored, language_of
-    from factcheck.claims import writeback
 
     source = read_source(config, source_name)
     language = language_of(source.text.text)
@@ -168,10 +169,11 @@ def run_extract(config: Config, source_name: Path, into: Path | None) -> tuple[s
         ignore = own.header.ignore if own is not None and own.header is not None else ()
         found = [c for c in candidates(source.text.text, day, Ids(taken_ids(project)), language) if not ignored(c, ignore)]
         fields = [c.fields for c in found]
-        header = header_text(source, published, language)
-        # New text, nothing to preserve: the claims' lines after the header, without building
-        # a document and reading it back as a rewrite does (the same text, ten times sooner).
-        return (header + writeback.render_claims(fields) if fields else writeback.render_claims(fields, header)), 0
+        # New text, nothing to preserve: the claims' lines after the header, as a rewrite would
+        # append them, without building a document and reading it back (or loading YAML at all).
+        from factcheck.claims.yamltext import block_items
+
+        return header_text(source, published, language) + block_items(fields, 2, 4, "\n"), 0
     lf, problems = file_for(project, config, into)
     if problems:
         return "\n".join([*problems, f"{into}: not written: fix the YAML errors first"]) + "\n", 1
@@ -185,6 +187,8 @@ def run_extract(config: Config, source_name: Path, into: Path | None) -> tuple[s
     found = [c for c in found if c not in set_aside]
     existing = [entry.claim for entry in lf.claims] if lf is not None else []
     new = [c.fields for c in found if not covered(c, existing)]
+    from factcheck.claims import writeback
+
     try:
         write_claims(into, lf, source, published, new, language)
     except writeback.WriteError as exc:
