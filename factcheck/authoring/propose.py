@@ -38,6 +38,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -608,24 +609,28 @@ def candidates(text: str, published: dt.date | None, ids: Ids, language: str | N
     seen: set[tuple[str, int, int]] = set()
     readings = _Readings(text, published)
     made: dict[int, dict[str, Any] | None] = {}  # by expression read (readings keeps them alive)
-    clauses = Clauses(text)
+    bounds, read = Clauses(text).bounds, readings.of
     english = language == "en"
     for expr in find_expressions(text, published=published):
-        if idioms and _in_idiom(idioms, expr.start, expr.end):
+        start, end, kind, written = expr.start, expr.end, expr.kind, expr.text
+        if idioms and _in_idiom(idioms, start, end):
             continue
         found_span = _english_span(text, expr, readings) if english else None
         if found_span is not None:
             lo, hi, local = found_span
         else:
-            lo, hi = clauses.bounds(expr.start, expr.end)
-            local = readings.of(lo, hi)
-        kind = expr.kind
-        at = expr.start - lo
-        same = [e for e in local if e.kind == kind]
-        mine = next((e for e in same if e.start == at and e.text == expr.text), None)
+            lo, hi = bounds(start, end)
+            local = read(lo, hi)
+        # The clause's reading of this figure, and how many others of its kind it reads.
+        at, mine, others = start - lo, None, -1
+        for e in local:
+            if e.kind == kind:
+                others += 1
+                if mine is None and e.start == at and e.text == written:
+                    mine = e
         if mine is None:
             continue  # the clause alone does not read as the whole text does: it would not verify
-        key = (kind, expr.start, expr.end)
+        key = (kind, start, end)
         if key in seen:
             continue
         seen.add(key)
@@ -634,8 +639,7 @@ def candidates(text: str, published: dt.date | None, ids: Ids, language: str | N
         else:
             fields = made[id(mine)] = figure_fields(mine, ids, published)
         if fields is not None:
-            claim = _complete(text, lo, hi, mine, len(same) - 1, ids, dict(fields))
-            found.append(Candidate(claim, (expr.start, expr.end)))
+            found.append(Candidate(_complete(text, lo, hi, mine, others, ids, dict(fields)), (start, end)))
     for start, end, speaker, role in quote_spans(text, language):
         found.append(Candidate(quote_claim(text, start, end, speaker, role, ids), (start, end)))
     found.sort(key=lambda c: (c.fields["span"][0], c.focus[0]))
@@ -669,14 +673,34 @@ def ignored(candidate: Candidate, ignore: Iterable[str]) -> bool:
 def covered(candidate: Candidate, claims: Iterable[Any]) -> bool:
     """Whether an existing claim already states this candidate: same kind, span around its figure
     (quotes: any overlap)."""
-    lo, hi = candidate.focus
-    for claim in claims:
-        if claim.kind != candidate.kind or claim.span is None:
-            continue
-        start, end = claim.span
-        if candidate.kind == "quote":
-            if start < hi and lo < end:
-                return True
-        elif start <= lo and hi <= end:
-            return True
-    return False
+    return Coverage(claims).covers(candidate)
+
+
+class Coverage:
+    """The spans of existing claims, per kind, sorted by start with the furthest end reached
+    so far: whether one covers a candidate (`covered`) is then a binary search, not a look
+    at every claim."""
+
+    def __init__(self, claims: Iterable[Any]) -> None:
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for claim in claims:
+            if claim.span is not None:
+                spans.setdefault(str(claim.kind), []).append((int(claim.span[0]), int(claim.span[1])))
+        self.starts: dict[str, list[int]] = {}
+        self.reach: dict[str, list[int]] = {}  # the furthest end among the spans starting so far
+        for kind, found in spans.items():
+            found.sort()
+            self.starts[kind] = [start for start, _ in found]
+            self.reach[kind] = list(itertools.accumulate((end for _, end in found), max))
+
+    def covers(self, candidate: Candidate) -> bool:
+        kind = candidate.kind
+        starts = self.starts.get(kind)
+        if not starts:
+            return False
+        lo, hi = candidate.focus
+        if kind == "quote":  # a span starting before the quote ends and ending after it starts
+            before = bisect.bisect_left(starts, hi)
+            return before > 0 and self.reach[kind][before - 1] > lo
+        before = bisect.bisect_right(starts, lo)  # a span starting at or before the figure ...
+        return before > 0 and self.reach[kind][before - 1] >= hi  # ... that ends at or after it

@@ -157,7 +157,7 @@ def write_claims(path: Path, lf: LoadedFile | None, source: Source, published: d
 
 
 def run_extract(config: Config, source_name: Path, into: Path | None) -> tuple[str, int]:
-    from factcheck.authoring.propose import Ids, candidates, covered, ignored, language_of
+    from factcheck.authoring.propose import Coverage, Ids, candidates, ignored, language_of
 
     source = read_source(config, source_name)
     language = language_of(source.text.text)
@@ -184,15 +184,17 @@ def run_extract(config: Config, source_name: Path, into: Path | None) -> tuple[s
     found = candidates(source.text.text, day, Ids(taken_ids(project)), language)
     ignore = lf.header.ignore if lf is not None and lf.header is not None else ()
     set_aside = [c for c in found if ignored(c, ignore)]
-    found = [c for c in found if c not in set_aside]
-    existing = [entry.claim for entry in lf.claims] if lf is not None else []
-    new = [c.fields for c in found if not covered(c, existing)]
-    from factcheck.claims import writeback
+    if set_aside:
+        found = [c for c in found if not ignored(c, ignore)]
+    coverage = Coverage(entry.claim for entry in lf.claims) if lf is not None else None
+    new = [c.fields for c in found if coverage is None or not coverage.covers(c)]
+    if new or lf is None:  # a file that gains nothing is left as it is
+        from factcheck.claims import writeback
 
-    try:
-        write_claims(into, lf, source, published, new, language)
-    except writeback.WriteError as exc:
-        return f"{into}: {exc}\n", 1
+        try:
+            write_claims(into, lf, source, published, new, language)
+        except writeback.WriteError as exc:
+            return f"{into}: {exc}\n", 1
     skipped = len(found) - len(new)
     plural = "" if len(new) == 1 else "s"
     aside = f", {len(set_aside)} in ignore:" if set_aside else ""

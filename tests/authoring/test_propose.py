@@ -3,6 +3,8 @@ characters gives, for clause bounds, set phrases, speakers and the language."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -13,7 +15,9 @@ from factcheck.authoring.propose import (
     _TRIM,
     IDIOMS,
     STOPS,
+    Candidate,
     Clauses,
+    Coverage,
     _idiom_spans,
     _in_idiom,
     _speaker_then_quote,
@@ -105,3 +109,29 @@ def test_language_is_counted_as_letter_by_letter(text: str) -> None:
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
     latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
     assert language_of(text) == ("en" if latin > 4 * cjk else "zh")
+
+
+def covered_by_any(candidate: Candidate, claims: list[SimpleNamespace]) -> bool:
+    """`covered`, one claim at a time: same kind, span around the figure (quotes: overlap)."""
+    lo, hi = candidate.focus
+    for claim in claims:
+        if claim.kind != candidate.kind or claim.span is None:
+            continue
+        start, end = claim.span
+        if (start < hi and lo < end) if candidate.kind == "quote" else (start <= lo and hi <= end):
+            return True
+    return False
+
+
+kinds = st.sampled_from(["quantity", "date", "quote"])
+spans = st.tuples(st.integers(0, 30), st.integers(0, 8)).map(lambda p: (p[0], p[0] + p[1]))
+
+
+@given(st.lists(st.tuples(kinds, st.one_of(st.none(), spans)), max_size=12), st.lists(st.tuples(kinds, spans), max_size=12))
+def test_coverage_answers_as_a_look_at_every_claim(existing: list[tuple[str, tuple[int, int] | None]],
+                                                   proposed: list[tuple[str, tuple[int, int]]]) -> None:
+    claims = [SimpleNamespace(kind=kind, span=span) for kind, span in existing]
+    coverage = Coverage(claims)
+    for kind, focus in proposed:
+        candidate = Candidate({"kind": kind, "span": list(focus)}, focus)
+        assert coverage.covers(candidate) == covered_by_any(candidate, claims), (kind, focus)

@@ -240,3 +240,13 @@ def test_a_source_path_yaml_would_misread_is_quoted_in_the_header(article, run) 
     data = yaml.safe_load(result.out)
     assert data["source"] == name and [c["quote"] for c in data["claims"]] == ["共3项"]
     assert (run("extract", name, "--into", "claims/a.yaml").code, run("verify").code) == (0, 0)
+
+
+def test_a_claim_file_that_gains_nothing_is_not_rewritten(article, run) -> None:
+    assert run("extract", ARTICLE, "--into", "claims/police.yaml").code == 0
+    path = article / "claims" / "police.yaml"
+    before = path.stat()
+    again = run("extract", ARTICLE, "--into", "claims/police.yaml")
+    assert (again.code, again.out) == (0, f"claims/police.yaml: added 0 claims ({len(EXPECTED)} already covered)\n")
+    after = path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
