@@ -1022,6 +1022,15 @@ def find_expressions(text: str, *, published: datetime.date | None = None) -> li
     return _with_english(text, published, _scan(text, published, False))
 
 
+def find_expressions_read_in_chinese(
+    text: str, *, published: datetime.date | None = None
+) -> tuple[list[Expression], list[Expression]]:
+    """`find_expressions(text)`, and the expressions of the Chinese reader alone (before
+    the English reader's are merged in; the same list when `may_have_english` is False)."""
+    chinese = _scan(text, published, False)
+    return _with_english(text, published, chinese), chinese
+
+
 # Text that may hold English figures: for ASCII text, a letter or $, a fraction or power (3/4,
 # 1.1^2), a leading point (.08), a sign (-227,000) or digits grouped by spaces; else two Latin words in a row, Latin letters next to
 # digits, a currency sign, or a sign before digits. Otherwise the English reader (a module
@@ -1029,17 +1038,25 @@ def find_expressions(text: str, *, published: datetime.date | None = None) -> li
 _ASCII_ENGLISH = (
     r"[A-Za-z$]|[0-9][/^][0-9]|(?<![0-9])\.[0-9]|(?<![0-9.])[-+] ?[0-9]|[0-9] [0-9]{3}(?![0-9])"
 )
+# Every form starts with a letter, a currency sign or a sign (the digit before a letter is
+# looked back at), so that `re` skips to those characters at once: a Chinese text is
+# mostly none of them.
 _MIXED_ENGLISH = (
-    r"[A-Za-z]{2}[ \t]+[A-Za-z]{2}|[A-Za-z] ?[0-9]|[0-9] ?[A-Za-z]|[$£€¥₹₿]"
-    r"|(?<![0-9A-Za-z.])[-−+–] ?[0-9]"
+    r"[A-Za-z$£€¥₹₿+\-−–](?:(?<=[A-Za-z])(?:[A-Za-z][ \t]+[A-Za-z]{2}| ?[0-9]|(?<=[0-9][A-Za-z])"
+    r"|(?<=[0-9] [A-Za-z]))|(?<=[$£€¥₹₿])|(?<=[-−+–])(?<![0-9A-Za-z.][-−+–]) ?[0-9])"
 )
+
+
+def may_have_english(text: str) -> bool:
+    """Whether the English reader has anything to look at in text (else it is not loaded)."""
+    return re.search(_ASCII_ENGLISH if text.isascii() else _MIXED_ENGLISH, text) is not None
 
 
 def _with_english(
     text: str, published: datetime.date | None, found: list[Expression]
 ) -> list[Expression]:
     """Add what the English reader finds, when the text may have English in it."""
-    if re.search(_ASCII_ENGLISH if text.isascii() else _MIXED_ENGLISH, text) is None:
+    if not may_have_english(text):
         return found
     from factcheck.numbers import english
 
