@@ -71,18 +71,28 @@ def _multiplier(before: str) -> tuple[str, float]:
 
 
 @functools.cache
+def _written_forms() -> dict[str, tuple[tuple[str, float], ...]]:
+    """Per unit name, each way of writing it and how many base units one of it is, in the
+    unit table's order."""
+    from factcheck.numbers.units import table
+
+    forms: dict[str, list[tuple[str, float]]] = {}
+    for written, entry in table().items():
+        forms.setdefault(entry.name, []).append((written, float(10**entry.exp)))
+    return {name: tuple(found) for name, found in forms.items()}
+
+
+@functools.cache
 def shown_for(text: str, unit: str | None) -> Shown | None:
     """How the written figure `text` (unit normalized as `unit`) shows its value; None if plain.
 
     `12627万吨` -> 吨 (1000 kg) with 万; `2.5%` -> None (shown as it is computed).
     """
-    from factcheck.numbers.units import table
-
     best = ""
     factor = 1.0
-    for written, entry in table().items():
-        if entry.name == (unit or "") and len(written) > len(best) and written in text:
-            best, factor = written, float(10**entry.exp)
+    for written, per_one in _written_forms().get(unit or "", ()):
+        if len(written) > len(best) and written in text:
+            best, factor = written, per_one
     at = text.rfind(best) if best else len(text.rstrip())
     mult, mult_value = _multiplier(text[:at])
     if not mult and factor == 1.0:
