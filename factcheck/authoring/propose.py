@@ -5,9 +5,11 @@ quantity and date it finds, plus one per attributed quote. The claim's span is
 the clause that states the figure: the text between the nearest clause stops
 around it (，,；;。！？!?：: 、…() and line breaks; a space only outside “…”; a
 `:`, `,` or `.` between two digits is part of a number, not a stop). The clause
-is parsed again on its own, exactly as the `value-matches-text` rule will read
-the quote, and the record is filled from that reading, so a proposed claim
-always verifies against its own text.
+is read on its own, exactly as the `value-matches-text` rule will read the quote,
+and the record is filled from that reading, so a proposed claim always verifies
+against its own text. (Where the reader provably reads a clause inside the whole
+text as it reads it alone, its part of the whole text's reading is that reading:
+see `_Readings`.)
 
 Set phrases that contain 一 without counting anything (`一次办`, `一证通办`,
 `之一`, `第一时间` …) are never proposed, whatever the parser makes of them.
@@ -580,49 +582,193 @@ def _read_alone(part: str, published: dt.date | None) -> list[Any]:
     return [e for e in found if not _in_idiom(idioms, e.start, e.end)]
 
 
+# What may stand between two clauses that the number reader does not read across (see
+# `_Readings`): the full-width and ASCII marks that end a clause, which no form reads,
+# and spaces, tabs and line breaks, which a form reads only on its way to one of
+# _CONTINUES. (Other spaces, brackets and quotation marks may stand in the unit of a
+# range's start, before its 至, and are not among them.)
+_HARD = frozenset("，。；！？、：,;:!?")
+_SOFT = frozenset(" \t\n")
+_BETWEEN = _HARD | _SOFT
+# What a form reads after a space, a tab or a line break: a figure (digits, numerals, a
+# sign, a point), what follows one (点, 个, 百分点, 成, 折, 以上 …, 大/小 …, 又, ×10, 至/到/—,
+# 之间, 小时, (区、市) after 省), what follows a comparison word (或等于, =), and Latin
+# letters; with their traditional forms.
+_CONTINUES = frozenset(
+    "0123456789０１２３４５６７８９〇零一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖"
+    "十拾百佰千仟万萬亿億廿卅兆点點-−－负負.．eE×xX*＊^/／个個分成折上之以内內及左或有"
+    "大小高低多少又至到—–~～和与與及跟间間等=者h区區市"
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+)
+_FULL_WIDTH_DIGITS = frozenset("０１２３４５６７８９")
+# What stops the reader's look back for 约 before a figure (numbers.scan._ABOUT).
+_ABOUT_STOPS = frozenset("，。；：、,;:！？\n0123456789０１２３４５６７８９")
+
+
 class _Readings:
     """The parts of one text read on their own, each distinct part once: the reading depends
     on nothing but the part's characters (and the publication day), and a clause that
-    holds several figures, or stands in the text more than once, is read once."""
+    holds several figures, or stands in the text more than once, is read once.
 
-    def __init__(self, text: str, published: dt.date | None) -> None:
+    `of(start, end)` gives the reading and the offset its positions count from: 0 for a
+    part read alone, `start` of the part's first place for one taken from the reading
+    of the whole text (`chinese`, the Chinese reader's, given for a Chinese text).
+
+    Taken, not read again, where that is the same reading: no expression of the whole
+    text runs into or out of the part, the part holds nothing the English reader would
+    look at, the text holds no web address (`://`, which the reader skips whole), and
+    `_bounded`: on each side of the part a run of `_BETWEEN` characters either holds a
+    mark of `_HARD` or is followed by none of `_CONTINUES`. Why that suffices:
+    - No form of the reader reads a mark of `_HARD` (but a digit group after ， in
+      full-width digits, 1，２３４, which is not taken, and `,` `:` between digits, which
+      are no marks there), and those of `_SOFT` only on the way to one of `_CONTINUES`
+      (no form ends on one); no form starts at either. So no step of the whole text's scan reads from before the part
+      into it or from inside it out of it: the scan starts afresh at the part, as the
+      part's own does, and a look past its end sees what the part alone sees there
+      (nothing a form can go on with). The combining step joins two figures into one
+      expression, which then runs out of the part.
+    - What the reader looks back at before a figure (digits, letters, a point, a sign,
+      `)` before a minus, the words of `_NOT_OVER`, `_VAGUE_BEFORE` …) is none of those
+      characters, except at the part's very first one: there `−5` after `)` is no minus,
+      and `过20年` after a mark is "over 20 years" but 过 with nothing before it is not
+      read as "over". It looks further back only for 约 (`约有 25人`, up to 11
+      characters, stopped by `_ABOUT_STOPS`). `_clear_before` refuses all of those.
+    - Traditional characters are read as simplified ones letter for letter, and a set
+      phrase holds none of those characters: those of the whole text that reach into
+      the part lie inside it, and are those of the part.
+    """
+
+    def __init__(
+        self, text: str, published: dt.date | None, chinese: list[Any] | None = None,
+        idioms: list[tuple[int, int]] | None = None,
+    ) -> None:  # fmt: skip
         self.text = text
         self.published = published
-        self.done: dict[str, list[Any]] = {}
+        self.done: dict[str, tuple[list[Any], int]] = {}
+        self.whole: list[Any] | None = None
+        self.idioms = idioms if idioms is not None else _idiom_spans(text)
+        if chinese is not None and "://" not in text:
+            starts = [e.start for e in chinese]
+            if all(a <= b for a, b in itertools.pairwise(starts)):
+                self.whole, self.starts = chinese, starts
+                self.reach = list(itertools.accumulate((e.end for e in chinese), max, initial=0))
 
-    def of(self, start: int, end: int) -> list[Any]:
+    def of(self, start: int, end: int) -> tuple[list[Any], int]:
         part = self.text[start:end]
         found = self.done.get(part)
         if found is None:
-            found = self.done[part] = _read_alone(part, self.published)
+            taken = self._taken(part, start, end)
+            found = self.done[part] = (taken, start) if taken is not None else (_read_alone(part, self.published), 0)
         return found
+
+    def _taken(self, part: str, start: int, end: int) -> list[Any] | None:
+        """The part's reading from the whole text's, where that is the same; else None."""
+        text, whole = self.text, self.whole
+        if whole is None or not part or not _bounded(text, start, end):
+            return None
+        first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        if self.reach[first] > start or self.reach[last] > end:
+            return None  # an expression runs into or out of the part
+        from factcheck.numbers.scan import may_have_english
+
+        if may_have_english(part):
+            return None
+        inside = whole[first:last]
+        idioms = self.idioms
+        if idioms:
+            inside = [e for e in inside if not _in_idiom(idioms, e.start, e.end)]
+        return inside
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """Whether the number reader, reading the whole text, neither reads nor looks across
+    the start or the end of text[start:end] (see `_Readings`)."""
+    return _clear_before(text, start, end) and _clear_after(text, start, end)
+
+
+def _clear_before(text: str, start: int, end: int) -> bool:
+    if not start:
+        return True
+    if text[start] in "-−－过過":  # read one way after `)` or a mark, another at the text's start
+        return False
+    about = max(text.rfind("约", max(0, start - 11), start), text.rfind("約", max(0, start - 11), start))
+    if about >= 0 and not any(ch in _ABOUT_STOPS for ch in text[about:start]):
+        return False  # 约 before a verb qualifies a figure up to 11 characters on (`约有 25人`)
+    outer = start
+    while outer and _between(text, outer - 1):
+        outer -= 1
+    if outer == start:
+        return False  # a letter, a figure, a dash … right before the part
+    inner = start
+    while inner < end and text[inner] in _SOFT:
+        inner += 1
+    return _between_clauses(text, outer, inner, end)
+
+
+def _clear_after(text: str, start: int, end: int) -> bool:
+    if end == len(text):
+        return True
+    outer = end
+    while outer < len(text) and _between(text, outer):
+        outer += 1
+    if outer == end:
+        return False
+    inner = end
+    while inner > start and text[inner - 1] in _SOFT:
+        inner -= 1
+    return _between_clauses(text, inner, outer, len(text))
+
+
+def _between(text: str, i: int) -> bool:
+    """Whether text[i] may stand between two clauses: one of `_BETWEEN`, but not a `,` or
+    `:` between two digits (1,280 and 17:26 are read as one figure)."""
+    ch = text[i]
+    if ch not in _BETWEEN:
+        return False
+    return ch not in ",:" or not (0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+
+
+def _between_clauses(text: str, lo: int, hi: int, limit: int) -> bool:
+    """Whether the run text[lo:hi] of marks, spaces and brackets stops the reader: it holds
+    a mark that ends a clause (but no ， before full-width digits, as in 1，２３４), or
+    what follows it is none of _CONTINUES (nothing that continues a form)."""
+    run = text[lo:hi]
+    if any(ch in _HARD for ch in run):
+        at = run.find("，")
+        while at >= 0:
+            if text[lo + at + 1 : lo + at + 2] in _FULL_WIDTH_DIGITS:
+                return False
+            at = run.find("，", at + 1)
+        return True
+    return hi >= limit or text[hi] not in _CONTINUES
 
 
 def candidates(text: str, published: dt.date | None, ids: Ids, language: str | None = None) -> list[Candidate]:
     """Every figure, date and attributed quote of a source, in text order (`language`, when
     the caller knows it already, is `language_of(text)`)."""
-    from factcheck.numbers import find_expressions
+    from factcheck.numbers.scan import find_expressions_read_in_chinese
 
     language = language or language_of(text)
     idioms = _idiom_spans(text)
     found: list[Candidate] = []
     seen: set[tuple[str, int, int]] = set()
-    readings = _Readings(text, published)
+    english = language == "en"
+    whole, chinese = find_expressions_read_in_chinese(text, published=published)
+    readings = _Readings(text, published, None if english else chinese, idioms)
     made: dict[int, dict[str, Any] | None] = {}  # by expression read (readings keeps them alive)
     bounds, read = Clauses(text).bounds, readings.of
-    english = language == "en"
-    for expr in find_expressions(text, published=published):
+    for expr in whole:
         start, end, kind, written = expr.start, expr.end, expr.kind, expr.text
         if idioms and _in_idiom(idioms, start, end):
             continue
         found_span = _english_span(text, expr, readings) if english else None
         if found_span is not None:
-            lo, hi, local = found_span
+            lo, hi, local, base = found_span
         else:
             lo, hi = bounds(start, end)
-            local = read(lo, hi)
+            local, base = read(lo, hi)
         # The clause's reading of this figure, and how many others of its kind it reads.
-        at, mine, others = start - lo, None, -1
+        at, mine, others = start - lo + base, None, -1
         for e in local:
             if e.kind == kind:
                 others += 1
@@ -646,14 +792,15 @@ def candidates(text: str, published: dt.date | None, ids: Ids, language: str | N
     return found
 
 
-def _english_span(text: str, expr: Any, readings: _Readings) -> tuple[int, int, list[Any]] | None:
+def _english_span(text: str, expr: Any, readings: _Readings) -> tuple[int, int, list[Any], int] | None:
     """The figure itself as the span, widened by up to two words on the left when it would
     not read the same alone (`in February`); None if no such span reads it."""
     lo = expr.start
     for _ in range(3):
-        local = readings.of(lo, expr.end)
-        if any(e.kind == expr.kind and e.start == expr.start - lo and e.text == expr.text for e in local):
-            return lo, expr.end, local
+        local, base = readings.of(lo, expr.end)
+        at = expr.start - lo + base
+        if any(e.kind == expr.kind and e.start == at and e.text == expr.text for e in local):
+            return lo, expr.end, local, base
         word = _WORD_BEFORE.search(text, max(0, lo - 30), lo)
         if word is None:
             return None
