@@ -479,6 +479,33 @@ def discover(config: Config, paths: list[Path]) -> list[Path]:
     return unique
 
 
+def claim_files(config: Config, paths: list[Path]) -> list[tuple[Path, str, bool]]:
+    """`discover`'s claim files, each with its name (as `rel` gives it) and whether it lies
+    inside the project once symlinks are followed.
+
+    The claims folder's files are named without resolving each one: `os.walk` enters
+    no symlinked folder, so under a folder that is no symlink only a file that is one
+    needs resolving (a thousand claim files cost a thousand `lstat`s, not a `realpath` each).
+    """
+    root = config.root
+    folder = root / config.claims
+    if paths or root.resolve() != root or not folder.is_dir() or folder.resolve() != folder:
+        inside = root.resolve()
+        return [(path, rel(root, path), path.resolve().is_relative_to(inside)) for path in discover(config, paths)]
+    found: list[tuple[Path, str, bool]] = []
+    seen: set[Path] = set()
+    for path in _walk(folder):
+        try:
+            link = stat.S_ISLNK(os.lstat(path).st_mode)
+        except OSError:
+            link = True  # gone since the walk: resolving says what it is now
+        key = path.resolve() if link else path
+        if key not in seen:  # a symlink to a file found already is the same file
+            seen.add(key)
+            found.append((path, rel(root, path), key.is_relative_to(root)) if link else (path, path.relative_to(root).as_posix(), True))
+    return found
+
+
 def _readable_folder(config: Config, name: str, what: str) -> None:
     """A configured folder that exists but cannot be read is a usage error, not 'no claims'."""
     from factcheck.errors import UsageError

@@ -90,8 +90,7 @@ class RuleContext(Record):
         if ids is None:
             ids = set()
             for facts in self.facts:
-                if "k" in facts.kinds:
-                    ids.update(facts.check_ids)
+                ids.update(facts.check_ids)
             self.indexes["check_ids"] = ids
         return ids
 

@@ -109,19 +109,18 @@ def _load_file(path: Path, config: Config, cache: ResultCache | None, rel: str) 
         data = lf.loaded.data if lf.loaded is not None else None
         text = data.get("source") if isinstance(data, dict) else None
         if not isinstance(text, str):
-            cache.put(path, rel, facts, None, None)
+            cache.put(path, rel, facts, None, None, None)
         else:
             resolved, _ = resolve_source(config.root, text)
             if resolved is not None:  # a path refused for where it leads is not kept
                 source = resolved.relative_to(config.root.resolve()).as_posix()
-                sha = lf.source.sha256 if lf.source is not None else cache.source_sha(source)
-                cache.put(path, rel, facts, source, sha)
+                cache.put(path, rel, facts, text, source, lf.source.sha256 if lf.source is not None else None)
     return facts
 
 
 def verify(config: Config, paths: list[Path] | None = None, files_only: bool = False, use_cache: bool = True) -> Report:
     """Every enabled rule over the project's claim files (or those named), one file at a time."""
-    from factcheck.claims.project import Project, _readable_folder, discover, rel, require_paths
+    from factcheck.claims.project import Project, _readable_folder, claim_files, require_paths
 
     _check_disabled(config)
     require_paths(paths or [])
@@ -133,11 +132,11 @@ def verify(config: Config, paths: list[Path] | None = None, files_only: bool = F
 
         cache = ResultCache(config)
     all_facts = []
-    for path in discover(config, paths or []):
-        name = rel(config.root, path)
-        facts = cache.get(path, name) if cache is not None else None
+    for path, name, inside in claim_files(config, paths or []):
+        kept = cache if inside else None  # a claim file outside the project is refused anew
+        facts = kept.get(path, name) if kept is not None else None
         if facts is None:
-            facts = _load_file(path, config, cache, name)
+            facts = _load_file(path, config, kept, name)
         all_facts.append(facts)
     enabled = frozenset() if files_only else frozenset(PROJECT_RULES) - config.disable
     report = _report(RuleContext(project=Project(config), enabled=enabled, facts=all_facts))

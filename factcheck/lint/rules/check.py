@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.lint.context import RuleContext
-from factcheck.lint.facts import CheckFact, ClaimFact
+from factcheck.lint.facts import CheckFact, FileFacts
 from factcheck.lint.problem import Finding, Level
 from factcheck.lint.report import CheckResult
 from factcheck.lint.rule import Rule
@@ -34,19 +34,42 @@ NAMES_RULE = "names-exist"
 
 
 class StoredResult(CheckResult):
-    """A check's result whose explanation (summary, steps) is read when it is shown."""
+    """A check's result whose rule, position, names and explanation are read from its
+    facts when they are shown (a run that prints only findings never reads them)."""
 
     __slots__ = ("_entry",)
     _entry: CheckFact
 
-    def __init__(self, entry: CheckFact, verdict: str, names: tuple[str, ...], stale: tuple[str, ...],
-                 on_records: str | None) -> None:
-        line, col = entry.rule_pos
-        values = (entry.id, entry.file.path, line, col, entry.rule, entry.why, verdict, names, stale, on_records)
-        fields = ("check_id", "path", "line", "col", "rule", "why", "verdict", "names", "stale", "on_records")
-        for field, value in zip(fields, values, strict=True):
-            setattr_frozen(self, field, value)
+    def __init__(self, entry: CheckFact, verdict: str, stale: tuple[str, ...], on_records: str | None) -> None:
+        setattr_frozen(self, "check_id", entry.id)
+        setattr_frozen(self, "verdict", verdict)
+        setattr_frozen(self, "stale", stale)
+        setattr_frozen(self, "on_records", on_records)
         setattr_frozen(self, "_entry", entry)
+
+    @property
+    def path(self) -> str:  # type: ignore[override]
+        return self._entry.file.path
+
+    @property
+    def line(self) -> int:  # type: ignore[override]
+        return self._entry.rule_pos[0]
+
+    @property
+    def col(self) -> int:  # type: ignore[override]
+        return self._entry.rule_pos[1]
+
+    @property
+    def rule(self) -> str:  # type: ignore[override]
+        return self._entry.rule
+
+    @property
+    def why(self) -> str:  # type: ignore[override]
+        return self._entry.why
+
+    @property
+    def names(self) -> tuple[str, ...]:  # type: ignore[override]
+        return tuple(name for name, _ in self._entry.names)
 
     @property
     def summary(self) -> str:  # type: ignore[override]
@@ -57,9 +80,10 @@ class StoredResult(CheckResult):
         return self._entry.explanation[1]
 
 
-def _error(entry: CheckFact, why: str, names: list[str]) -> CheckResult:
+def _error(entry: CheckFact, why: str) -> CheckResult:
     line, col = entry.rule_pos
-    return CheckResult(entry.id, entry.file.path, line, col, entry.rule, entry.why, "error", why, (), tuple(names))
+    names = tuple(name for name, _ in entry.names)
+    return CheckResult(entry.id, entry.file.path, line, col, entry.rule, entry.why, "error", why, (), names)
 
 
 def _stale_note(stale: list[str], on_records: str) -> str:
@@ -68,14 +92,14 @@ def _stale_note(stale: list[str], on_records: str) -> str:
             f"the records alone give {on_records})")
 
 
-def _verdict(entry: CheckFact, operands: str | None, claims: dict[str, ClaimFact]) -> tuple[str, list[str], str | None]:
+def _verdict(entry: CheckFact, operands: str | None, claims: dict[str, FileFacts]) -> tuple[str, list[str], str | None]:
     """(verdict, stale claims, the verdict on the records alone): the stored ones while the
     files of the claims it names are those it was computed from, else computed now (and
     stored with the explanation). A claim whose text was edited since its quote was
     stored is computed with what the text says now."""
     stored = entry.result
     if operands is not None and stored is not None and stored[0] == operands:
-        return str(stored[1]), [str(n) for n in stored[2]], stored[3]
+        return stored[1], stored[2], stored[3]
     from factcheck.checklang.language import Operand, RuleEvalError, evaluate, parse_rule
     from factcheck.lint.facts import row_shown, row_value
 
@@ -83,7 +107,8 @@ def _verdict(entry: CheckFact, operands: str | None, claims: dict[str, ClaimFact
     env: dict[str, Operand] = {}
     now: dict[str, Operand] = {}
     stale: list[str] = []
-    for name, claim in claims.items():
+    for name, facts in claims.items():
+        claim = facts.claim(name)
         row = claim.row
         assert row is not None
         value = row_value(row[:8])
@@ -108,43 +133,43 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     for facts in ctx.facts:
         path = facts.path
         for entry in facts.checks:
-            line, col = entry.rule_pos
-            error = entry.syntax_error
-            if error is not None:
-                ctx.check_results.append(_error(entry, error[1], []))
+            names = entry.distinct_names
+            if names is None:
+                error = entry.syntax_error
+                assert error is not None
+                ctx.check_results.append(_error(entry, error[1]))
                 eline, ecol = entry.offset_pos(error[0])
                 yield Finding(path, eline, ecol, f"check '{entry.id}': {error[1]}", check_id=entry.id, verdict="error")
                 continue
-            names = [name for name, _ in entry.names]
-            named: dict[str, ClaimFact] = {}
+            named: dict[str, FileFacts] = {}
             unknown: list[str] = []
             valueless: list[str] = []
-            for name in dict.fromkeys(names):
+            for name in names:
                 where = claims.get(name)
                 if where is None:
                     unknown.append(name)
-                    continue
-                claim = where.claim(name)
-                if claim.has_value:
-                    named[name] = claim
+                elif where.has_value(name):
+                    named[name] = where
                 else:
                     valueless.append(name)
             if unknown or valueless:
                 why = (f"'{unknown[0]}' is no claim in the project" if unknown
                        else f"claim '{valueless[0]}' has no value to compute with")
-                ctx.check_results.append(_error(entry, why, names))
+                ctx.check_results.append(_error(entry, why))
                 if valueless or NAMES_RULE not in ctx.enabled:
+                    line, col = entry.rule_pos
                     yield Finding(path, line, col, f"check '{entry.id}' cannot be computed: {why}",
                                   check_id=entry.id, verdict="error")
                 continue
             # The files (by path and contents) the named claims stand in decide their values.
             operands = None
-            if all(claim.file.digest for claim in named.values()):
-                operands = " ".join(f"{name}@{claim.file.digest}" for name, claim in named.items())
+            if all(where.digest for where in named.values()):
+                operands = " ".join([f"{name}@{where.digest}" for name, where in named.items()])
             verdict, stale, on_records = _verdict(entry, operands, named)
-            ctx.check_results.append(StoredResult(entry, verdict, tuple(names), tuple(stale), on_records))
+            ctx.check_results.append(StoredResult(entry, verdict, tuple(stale), on_records))
             if verdict == "pass":
                 continue
+            line, col = entry.rule_pos
             summary, steps = entry.explanation
             if verdict == "error":
                 yield Finding(path, line, col, f"check '{entry.id}': {summary}", check_id=entry.id, verdict="error",

@@ -24,7 +24,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     known: list[str] | None = None
     for facts in ctx.facts:
         for entry in facts.checks:
-            if entry.syntax_error is not None:
+            names = entry.distinct_names  # None: the rule does not parse
+            if names is None or all(name in claims or name in unloaded for name in names):
                 continue
             for name, offset in entry.names:
                 if name in claims or name in unloaded:
