@@ -15,12 +15,23 @@ names a record lists in `_fields`; each record writes its own `__init__`.
 from __future__ import annotations
 
 import reprlib
-from dataclasses import FrozenInstanceError
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from dataclasses import FrozenInstanceError
 
 __all__ = ["Frozen", "FrozenInstanceError", "Record", "setattr_frozen"]
 
 setattr_frozen = object.__setattr__
+
+
+def __getattr__(name: str) -> Any:
+    # dataclasses (with inspect, ast, dis) is imported only when a record is misused.
+    if name == "FrozenInstanceError":
+        from dataclasses import FrozenInstanceError
+
+        return FrozenInstanceError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Record:
@@ -60,7 +71,11 @@ class Frozen(Record):
         return hash(self._key())
 
     def __setattr__(self, name: str, value: Any) -> None:
+        from dataclasses import FrozenInstanceError
+
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
     def __delattr__(self, name: str) -> None:
+        from dataclasses import FrozenInstanceError
+
         raise FrozenInstanceError(f"cannot delete field {name!r}")

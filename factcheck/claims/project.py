@@ -11,6 +11,7 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -427,19 +428,22 @@ def _claim_file_refused(config: Config, path: Path) -> str | None:
     return regular_file(path)
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Every YAML file under folder, in order; a folder that cannot be read is a usage error
-    (not an empty project that passes)."""
+def _yaml_files(folder: Path) -> Iterator[tuple[str, list[str]]]:
+    """(folder, its YAML files) for folder and every folder under it that is no symlink; a
+    folder that cannot be read is a usage error (not an empty project that passes)."""
     from factcheck.errors import UsageError
 
     def refuse(exc: OSError) -> None:
         raise UsageError(f"cannot read the folder {exc.filename}: {exc.strerror}")
 
-    found: list[Path] = []
     for top, dirs, files in os.walk(folder, onerror=refuse):
         dirs.sort()
-        found.extend(Path(top) / name for name in files if name.endswith((".yaml", ".yml")))
-    return sorted(found)
+        yield top, [name for name in files if name.endswith((".yaml", ".yml"))]
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Every YAML file under folder, in order."""
+    return sorted(Path(top) / name for top, names in _yaml_files(folder) for name in names)
 
 
 def _inside_project(config: Config, path: Path) -> None:
@@ -492,9 +496,16 @@ def claim_files(config: Config, paths: list[Path]) -> list[tuple[Path, str, bool
     if paths or root.resolve() != root or not folder.is_dir() or folder.resolve() != folder:
         inside = root.resolve()
         return [(path, rel(root, path), path.resolve().is_relative_to(inside)) for path in discover(config, paths)]
+    prefix = os.path.join(str(root), "")
+    names = []
+    for top, files in _yaml_files(folder):
+        under = os.path.relpath(top, root).replace(os.sep, "/")
+        names.extend(files if under == "." else [f"{under}/{name}" for name in files])
+    names.sort(key=lambda name: name.split("/"))  # as paths sort, part by part
     found: list[tuple[Path, str, bool]] = []
     seen: set[Path] = set()
-    for path in _walk(folder):
+    for name in names:
+        path = Path(prefix + name)
         try:
             link = stat.S_ISLNK(os.lstat(path).st_mode)
         except OSError:
@@ -502,7 +513,7 @@ def claim_files(config: Config, paths: list[Path]) -> list[tuple[Path, str, bool
         key = path.resolve() if link else path
         if key not in seen:  # a symlink to a file found already is the same file
             seen.add(key)
-            found.append((path, rel(root, path), key.is_relative_to(root)) if link else (path, path.relative_to(root).as_posix(), True))
+            found.append((path, rel(root, path), key.is_relative_to(root)) if link else (path, name, True))
     return found
 
 

@@ -240,6 +240,12 @@ class CheckFact:
         self.file.explanations[self.index] = [summary, steps]
         self.file.changed = True
 
+    def clear_result(self) -> None:
+        """Forget the stored result (the check cannot be computed now)."""
+        if self.file.results[self.index]:
+            self.file.results[self.index] = ""
+            self.file.changed = True
+
     @property
     def explanation(self) -> tuple[str, tuple[str, ...]]:
         summary, steps = self.file.explanations[self.index]
@@ -262,8 +268,11 @@ class FileFacts:
     file that did not load; `check_names`, per check its distinct names joined by
     spaces ("!" if the rule does not parse); `results`, per check its last result as
     "verdict, verdict on the records alone, stale claims, operands" joined by tabs
-    ("" before it has one); `measures`, per claim with a measure, the measure, and
-    `measure_keys` its `value_key`. Each column but `measures` is stored as one string.
+    ("" before it has one); `operands`, the operands of all the file's checks when
+    their results were last brought up to date ("" if never): while the claims the
+    checks name stand in files of the same digests, every stored result holds.
+    `measures`, per claim with a measure, the measure, and `measure_keys` its
+    `value_key`. Each column but `measures` is stored as one string.
 
     `detail`, `values` and `explanations` are parsed from their stored JSON when first
     read. `digest` names the file's contents (its cache key): a check's stored result
@@ -272,7 +281,7 @@ class FileFacts:
     """
 
     __slots__ = ("path", "claim_count", "published", "problem_rows", "claim_ids", "check_ids", "valued",
-                 "unloaded", "check_names", "results", "measures", "measure_keys", "nodes", "changed", "digest",
+                 "unloaded", "check_names", "results", "operands", "measures", "measure_keys", "nodes", "changed", "digest",
                  "_detail", "_detail_raw", "_values", "_values_raw", "_explanations", "_explanations_raw",
                  "_problems", "_claim_index")  # fmt: skip
 
@@ -290,10 +299,12 @@ class FileFacts:
         self.unloaded: list[str] = head["unloaded"]
         self.check_names = _lines(head["names"], checks)
         self.results = _lines(head["results"], checks)
+        self.operands: str = head["operands"]
         self.measures: list[str] = head["measures"]
         self.measure_keys = _lines(head["measure_keys"], len(self.measures))
         if not (
             isinstance(self.path, str) and (self.published is None or isinstance(self.published, str))
+            and isinstance(self.operands, str)
             and isinstance(self.valued, str) and len(self.valued) == self.claim_count
             and isinstance(self.unloaded, list) and set(map(type, self.unloaded)) <= {str}
             and isinstance(self.measures, list) and set(map(type, self.measures)) <= {str}
@@ -351,6 +362,7 @@ class FileFacts:
             "path": self.path, "claims": self.claim_count, "published": self.published, "problems": self.problem_rows,
             "claim_ids": "\n".join(self.claim_ids), "check_ids": "\n".join(self.check_ids), "valued": self.valued,
             "unloaded": self.unloaded, "names": "\n".join(self.check_names), "results": "\n".join(self.results),
+            "operands": self.operands,
             "measures": self.measures, "measure_keys": "\n".join(self.measure_keys),
         }  # fmt: skip
 
@@ -363,6 +375,18 @@ class FileFacts:
         values = self._values_raw if self._values is None else dump(self._values)
         explanations = self._explanations_raw if self._explanations is None else dump(self._explanations)
         return detail, values, explanations
+
+    def uses(self) -> list[str]:
+        """The claim ids the file's checks name (those that parse), each once."""
+        names = " ".join(names for names in self.check_names if names != UNPARSED).split()
+        return list(dict.fromkeys(names))
+
+    def set_operands(self, operands: str | None) -> None:
+        """The operands every stored result of the file's checks holds for now."""
+        operands = operands or ""
+        if operands != self.operands:
+            self.operands = operands
+            self.changed = True
 
     def claim_index(self, ident: str) -> int:
         """Index of the file's first claim of that id (KeyError if none)."""
@@ -474,7 +498,7 @@ def summarize(lf: LoadedFile, ctx: RuleContext, problems: list[Problem]) -> File
         "path": lf.path, "claims": len(lf.claims), "published": lf.published.isoformat() if lf.published else None,
         "problems": [problem_row(p) for p in problems], "claim_ids": "\n".join(e.id for e in lf.claims),
         "check_ids": "\n".join(e.id for e in lf.checks), "valued": "".join("0" if v is None else "1" for v in values),
-        "unloaded": _unloaded(lf), "names": "\n".join(names), "results": "\n".join([""] * len(lf.checks)),
+        "unloaded": _unloaded(lf), "names": "\n".join(names), "results": "\n".join([""] * len(lf.checks)), "operands": "",
         "measures": [row[1] for row in measured], "measure_keys": "\n".join(value_key(row[6]) for row in measured),
     }  # fmt: skip
     detail = {"places": " ".join(places), "measured": measured, "checks": check_rows}

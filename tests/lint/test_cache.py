@@ -428,3 +428,22 @@ def test_a_damaged_part_of_an_entry_is_rebuilt(archive: Path, run, loads: list[s
     entry.write_bytes(bytes(data))
     after, loaded = same_as_fresh(run, loads)
     assert loaded == ["a.yaml"] and after == before
+
+
+def test_a_check_whose_claim_loses_its_value_and_gets_it_back(archive: Path, run, loads: list[str]) -> None:
+    # A file whose checks name only claims of another file (so its results are kept as a whole).
+    sha = hashlib.sha256(SOURCE_B.encode()).hexdigest()
+    (archive / "claims" / "f.yaml").write_text(
+        f"source: seeds/b.txt\nsha256: {sha}\nchecks:\n  - id: more_cases\n    rule: cases > elsewhere\n    why: 案件多于警务站\n",
+        encoding="utf-8")
+    before, _ = same_as_fresh(run, loads)
+    assert "check 'more_cases'" not in before  # it passes
+    valueless = claims_b().replace("    value: 61\n    unit: 个\n    measure: stations\n", "")
+    (archive / "claims" / "b.yaml").write_text(valueless.replace("kind: quantity", "kind: statement", 1), encoding="utf-8")
+    after, loaded = same_as_fresh(run, loads)
+    assert loaded == ["b.yaml"] and "check 'more_cases' cannot be computed: claim 'elsewhere' has no value" in after
+    again, loaded = same_as_fresh(run, loads)  # nothing changed since: the check is still not computed
+    assert loaded == [] and again == after
+    (archive / "claims" / "b.yaml").write_text(claims_b(), encoding="utf-8")
+    back, loaded = same_as_fresh(run, loads)
+    assert loaded == ["b.yaml"] and back == before

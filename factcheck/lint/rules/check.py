@@ -19,7 +19,7 @@ checks compute with the record, as written.)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 from factcheck.lint.context import RuleContext
 from factcheck.lint.facts import CheckFact, FileFacts
@@ -92,14 +92,25 @@ def _stale_note(stale: list[str], on_records: str) -> str:
             f"the records alone give {on_records})")
 
 
-def _verdict(entry: CheckFact, operands: str | None, claims: dict[str, FileFacts]) -> tuple[str, list[str], str | None]:
-    """(verdict, stale claims, the verdict on the records alone): the stored ones while the
-    files of the claims it names are those it was computed from, else computed now (and
-    stored with the explanation). A claim whose text was edited since its quote was
-    stored is computed with what the text says now."""
-    stored = entry.result
-    if operands is not None and stored is not None and stored[0] == operands:
-        return stored[1], stored[2], stored[3]
+Outcome = tuple[str, list[str], str | None]  # verdict, stale claims, the verdict on the records alone
+
+
+def _operands(names: list[str], claims: dict[str, FileFacts]) -> str | None:
+    """What the named claims' values come from: each name with the digest (path and
+    contents) of the file it stands in; None if a name is no claim or a file has no digest."""
+    operands = []
+    for name in names:
+        where = claims.get(name)
+        if where is None or where.digest is None:
+            return None
+        operands.append(f"{name}@{where.digest}")
+    return " ".join(operands)
+
+
+def _compute(entry: CheckFact, operands: str | None, claims: dict[str, FileFacts]) -> Outcome:
+    """(verdict, stale claims, the verdict on the records alone), computed now and stored
+    with the explanation under `operands`. A claim whose text was edited since its quote
+    was stored is computed with what the text says now."""
     from factcheck.checklang.language import Operand, RuleEvalError, evaluate, parse_rule
     from factcheck.lint.facts import row_shown, row_value
 
@@ -128,44 +139,65 @@ def _verdict(entry: CheckFact, operands: str | None, claims: dict[str, FileFacts
     return outcome.verdict, stale, records
 
 
+def _evaluate(ctx: RuleContext, entry: CheckFact, claims: dict[str, FileFacts]) -> Generator[Finding, None, Outcome | None]:
+    """A check's result, from the store while its own operands are unchanged, else computed;
+    a check that cannot be computed yields why (and returns None)."""
+    path = entry.file.path
+    names = entry.distinct_names
+    if names is None:
+        error = entry.syntax_error
+        assert error is not None
+        ctx.check_results.append(_error(entry, error[1]))
+        eline, ecol = entry.offset_pos(error[0])
+        yield Finding(path, eline, ecol, f"check '{entry.id}': {error[1]}", check_id=entry.id, verdict="error")
+        return None
+    operands = _operands(names, claims)
+    stored = entry.result
+    if operands is not None and stored is not None and stored[0] == operands:
+        return stored[1:]
+    named: dict[str, FileFacts] = {}
+    unknown: list[str] = []
+    valueless: list[str] = []
+    for name in names:
+        where = claims.get(name)
+        if where is None:
+            unknown.append(name)
+        elif where.has_value(name):
+            named[name] = where
+        else:
+            valueless.append(name)
+    if unknown or valueless:
+        entry.clear_result()
+        why = (f"'{unknown[0]}' is no claim in the project" if unknown
+               else f"claim '{valueless[0]}' has no value to compute with")
+        ctx.check_results.append(_error(entry, why))
+        if valueless or NAMES_RULE not in ctx.enabled:
+            line, col = entry.rule_pos
+            yield Finding(path, line, col, f"check '{entry.id}' cannot be computed: {why}", check_id=entry.id, verdict="error")
+        return None
+    return _compute(entry, operands, named)
+
+
 def check(ctx: RuleContext) -> Iterator[Finding]:
     claims = ctx.claim_files()
     for facts in ctx.facts:
+        if not facts.check_ids:
+            continue
         path = facts.path
+        # While the claims all the file's checks name stand in files of the digests they
+        # had when the results were last brought up to date, each stored result holds
+        # (a check without one is worked out on its own).
+        operands = _operands(facts.uses(), claims)
+        holds = operands is not None and operands == facts.operands
         for entry in facts.checks:
-            names = entry.distinct_names
-            if names is None:
-                error = entry.syntax_error
-                assert error is not None
-                ctx.check_results.append(_error(entry, error[1]))
-                eline, ecol = entry.offset_pos(error[0])
-                yield Finding(path, eline, ecol, f"check '{entry.id}': {error[1]}", check_id=entry.id, verdict="error")
-                continue
-            named: dict[str, FileFacts] = {}
-            unknown: list[str] = []
-            valueless: list[str] = []
-            for name in names:
-                where = claims.get(name)
-                if where is None:
-                    unknown.append(name)
-                elif where.has_value(name):
-                    named[name] = where
-                else:
-                    valueless.append(name)
-            if unknown or valueless:
-                why = (f"'{unknown[0]}' is no claim in the project" if unknown
-                       else f"claim '{valueless[0]}' has no value to compute with")
-                ctx.check_results.append(_error(entry, why))
-                if valueless or NAMES_RULE not in ctx.enabled:
-                    line, col = entry.rule_pos
-                    yield Finding(path, line, col, f"check '{entry.id}' cannot be computed: {why}",
-                                  check_id=entry.id, verdict="error")
-                continue
-            # The files (by path and contents) the named claims stand in decide their values.
-            operands = None
-            if all(where.digest for where in named.values()):
-                operands = " ".join([f"{name}@{where.digest}" for name, where in named.items()])
-            verdict, stale, on_records = _verdict(entry, operands, named)
+            stored = entry.result if holds else None
+            if stored is not None:
+                _, verdict, stale, on_records = stored
+            else:
+                outcome = yield from _evaluate(ctx, entry, claims)
+                if outcome is None:
+                    continue
+                verdict, stale, on_records = outcome
             ctx.check_results.append(StoredResult(entry, verdict, tuple(stale), on_records))
             if verdict == "pass":
                 continue
@@ -184,6 +216,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 path, line, col, f"check '{entry.id}' {verdict}{note}: {summary}",
                 level=level, check_id=entry.id, verdict=verdict, details=details,
             )
+        facts.set_operands(operands)
 
 
 RULE = Rule("check", check, __doc__, scope="project")

@@ -13,13 +13,9 @@ from factcheck.lint.rule import Rule
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    seen: set[str] = set()
-    total = 0
-    for facts in ctx.facts:
-        seen.update(facts.claim_ids)
-        seen.update(facts.check_ids)
-        total += len(facts.claim_ids) + len(facts.check_ids)
-    if len(seen) == total:
+    claims, checks = ctx.claim_files(), ctx.check_ids()  # each id once (the other rules use them too)
+    if (len(claims) == sum(len(facts.claim_ids) for facts in ctx.facts)
+            and len(checks) == sum(len(facts.check_ids) for facts in ctx.facts) and claims.keys().isdisjoint(checks)):
         return  # no id repeats: the positions need not be read
     first: dict[str, tuple[str, int, int]] = {}
     # File by file, in the order ids stand in each file (claims and checks interleaved).
