@@ -13,23 +13,24 @@ format, or belongs to another file is ignored and rebuilt. A cache that cannot b
 written (a read-only checkout) is simply not kept. `verify --no-cache` and
 `[tool.factcheck] cache = false` turn it off.
 
-Knowing a file unchanged without reading it. As git's index does, an entry keeps
-the `stat` of the claim file and of its source (size, modification and change
-times in nanoseconds, inode, device) beside their SHA-256; while a file's stat is
-the one kept, its bytes are taken to be the ones hashed, and only a file whose
-stat differs is read and hashed again (an unchanged hash then keeps the entry,
-whose stat is brought up to date). The change time moves on every write and on
-every `touch` or `utime` that sets the modification time back, and cannot be set
-by a program, so a rewrite that keeps the size and the modification time is seen
-all the same. What remains is a timestamp's granularity: a file written twice
-within one tick of its filesystem's clock (a second on some, two on FAT) could
-keep its size and both times. So a stat is kept only for a file last changed
-well before the run that hashed it began (`RACY_NS`, on the machine's clock); a
-file changed more recently is hashed on every run until it has aged, and a change
-after the hash always lands in a later tick than the one kept. The filesystem's
-clock is assumed to agree with the machine's within that margin (a network
-filesystem whose server lags further loses the guarantee; `--no-cache` checks
-everything regardless).
+Knowing a file's hash without reading it. As git's index does, the cache keeps
+an index of stats (`stats.json`): for each claim file and source hashed, its
+`stat` (size, modification and change times in nanoseconds, inode, device) and
+the SHA-256 of its bytes. While a file's stat is the one kept, its bytes are taken
+to be the ones hashed; a file whose stat differs is read and hashed again (and
+its new stat kept). The change time moves on every write and on every `touch` or
+`utime` that sets the modification time back, and cannot be set by a program, so
+a rewrite that keeps the size and the modification time is seen all the same.
+What remains is a timestamp's granularity: a file written twice within one tick
+of its filesystem's clock (a second on some, two on FAT) could keep its size and
+both times. So a stat is kept only for a file last changed well before the run
+that hashed it began (`RACY_NS`, on the machine's clock); a file changed more
+recently is hashed on every run until it has aged, and a change after the hash
+always lands in a later tick than the one kept. The filesystem's clock is assumed
+to agree with the machine's within that margin (a network filesystem whose server
+lags further loses the guarantee; `--no-cache` checks everything regardless). The
+index only saves reading: a row that is lost, damaged or stale costs a hash, and
+rows from concurrent runs are equally true, so the last one written wins.
 
 A claim file or a source reached through a symlink is followed to its target on
 every run: a source whose written path now leads elsewhere, or a claim file that
@@ -57,6 +58,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 # began (nanoseconds): more than any filesystem's timestamp granularity.
 RACY_NS = 3_000_000_000
 
+STATS = "stats.json"  # the index of stats, in the cache's folder
 Stat = list[int]  # size, mtime_ns, ctime_ns, inode, device
 
 
@@ -144,13 +146,21 @@ class ResultCache:
         self._plain: dict[str, bool] = {"": True}  # folder under the root -> no symlink on the way
         self._leads: dict[str, str | None] = {}  # a source as written -> where it leads
         self._entries: dict[str, tuple[FileFacts, dict[str, Any]]] = {}  # to write
-        self._refresh: set[str] = set()  # entries whose kept stats are to be brought up to date
+        self._kept = self._read_stats()  # path relative to the root -> [*stat, sha256] when last hashed
 
     def entry_path(self, rel: str) -> Path:
         return Path(self._entry(rel))
 
     def _entry(self, rel: str) -> str:
         return os.path.join(self._folder, hashlib.sha256(rel.encode()).hexdigest()[:32] + ".json")
+
+    def _read_stats(self) -> dict[str, list[Any]]:
+        try:
+            stats = json.loads(_read(os.path.join(self._folder, STATS)))
+            rows = stats["files"] if stats["format"] == FORMAT else {}
+            return rows if isinstance(rows, dict) else {}
+        except (OSError, ValueError, KeyError, TypeError):
+            return {}  # none yet, or damaged: every file is hashed
 
     def _trusted(self, st: Stat | None) -> Stat | None:
         """The stat to keep beside a hash: None if the file changed too recently for a
@@ -175,19 +185,18 @@ class ResultCache:
             self._files[rel] = known
         return known
 
-    def file_key(self, rel: str, kept: Stat | None = None, kept_key: str | None = None) -> tuple[str, Stat | None]:
-        """(The key of a file under the root, the stat to keep beside it). A file whose
-        stat is the kept one has the kept key, and is not read."""
+    def file_key(self, rel: str) -> str:
+        """The key of a file under the root: the SHA-256 of its bytes, read only if its stat
+        is not the one kept with it (or what the path is, when no regular file)."""
         known = self._known(rel)
-        if known.stat is None:
-            return known.key or "!missing", None
         if known.key is None:
-            if kept is not None and kept == known.stat and isinstance(kept_key, str):
-                known.key, known.keep = kept_key, kept
+            kept = self._kept.get(rel)
+            if isinstance(kept, list) and kept[:5] == known.stat and isinstance(kept[5], str):
+                known.key, known.keep = kept[5], known.stat
             else:
                 known.key, read = _read_key(os.path.join(self._root, rel))
                 known.keep = self._trusted(read)
-        return known.key, known.keep
+        return known.key
 
     def _leads_to(self, written: str) -> str | None:
         """Where a source path as written leads now, relative to the root (None: nowhere
@@ -237,21 +246,14 @@ class ResultCache:
                 entry = None
         except (OSError, ValueError):
             entry = None
-        if entry is None:
-            self.file_key(rel)  # its key before it is loaded (see `put`)
+        claim_key = self.file_key(rel)  # taken before the file is loaded, if it is (see `put`)
+        if entry is None or claim_key != entry.get("claim"):
             return None
         try:
-            claim_key, claim_stat = self.file_key(rel, entry["claim_stat"], entry["claim"])
-            if claim_key != entry["claim"]:
-                return None
             source = entry["source"]
-            source_stat = None
             if source is not None:
-                written, resolved, kept_key, kept_stat = source
-                if self._leads_to(written) != resolved:
-                    return None
-                source_key, source_stat = self.file_key(resolved, kept_stat, kept_key)
-                if source_key != kept_key:
+                written, resolved, source_key = source
+                if self._leads_to(written) != resolved or self.file_key(resolved) != source_key:
                     return None
             parts = memoryview(raw)  # the parts are sliced out, and copied only when read
             if entry["rest"] != zlib.crc32(parts[end + 1 :]):
@@ -266,11 +268,6 @@ class ResultCache:
             return None  # damaged or foreign: computed again
         if facts.path != rel:
             return None
-        if claim_stat != entry["claim_stat"] or (source is not None and source_stat != source[3]):
-            entry["claim_stat"] = claim_stat  # hashed again and unchanged: keep the new stat
-            if source is not None:
-                source[3] = source_stat
-            self._refresh.add(rel)
         facts.digest = entry["digest"]
         self._entries[rel] = (facts, entry)
         return facts
@@ -284,26 +281,42 @@ class ResultCache:
             return
         if _read_key(str(path))[0] != known.key:
             return  # changed while it was read: not kept
-        entry: dict[str, Any] = {"key": self.stamp, "path": rel, "claim": known.key, "claim_stat": known.keep, "source": None}
+        entry: dict[str, Any] = {"key": self.stamp, "path": rel, "claim": known.key, "source": None}
         if written is not None and resolved is not None:
-            source_key, source_stat = self.file_key(resolved)
+            source_key = self.file_key(resolved)
             if source_sha is not None and source_key != source_sha:
                 return  # the source changed while it was read
-            entry["source"] = [written, resolved, source_key, source_stat]
+            entry["source"] = [written, resolved, source_key]
         facts.digest = entry["digest"] = _digest(entry)
         self._entries[rel] = (facts, entry)
 
+    def _stats(self) -> dict[str, list[Any]] | None:
+        """The index of stats to write, or None if this run learnt nothing new: rows kept,
+        for files not looked at, and a row for each file hashed this run and older than the
+        margin (a file that changed recently has none until it has aged)."""
+        seen = {rel: known for rel, known in self._files.items() if known.key is not None}
+        learnt = {rel: [*known.keep, known.key] for rel, known in seen.items() if known.keep is not None}
+        if all(self._kept.get(rel) == row for rel, row in learnt.items()) and not any(
+                known.keep is None and rel in self._kept for rel, known in seen.items()):
+            return None
+        rows = {rel: row for rel, row in self._kept.items() if rel not in seen}
+        rows.update(learnt)
+        return dict(sorted(rows.items()))
+
     def save(self) -> None:
-        """Write every entry computed or updated in this run; never fails the run."""
-        pending = [(rel, facts, entry) for rel, (facts, entry) in self._entries.items()
-                   if facts.changed or rel in self._refresh]  # fmt: skip
-        if not pending:
+        """Write every entry computed or updated in this run, and the stats learnt; never
+        fails the run."""
+        pending = [(rel, facts, entry) for rel, (facts, entry) in self._entries.items() if facts.changed]
+        stats = self._stats()
+        if not pending and stats is None:
             return
         try:
             self.folder.mkdir(exist_ok=True)
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 _write(ignore, b"# Written by factcheck verify: results kept per claim file.\n*\n")
+            if stats is not None:
+                _write(Path(self._folder, STATS), json.dumps({"format": FORMAT, "files": stats}, ensure_ascii=False).encode())
             for rel, facts, entry in pending:
                 # A line of JSON (the key and the head of the facts), then the detail, the
                 # values and the checks' explanations, each a line read only when needed.

@@ -460,7 +460,8 @@ def parallel(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def entries(archive: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in (archive / ".factcheck_cache").iterdir()}
+    """The stored entries (not the index of stats, which depends on how old the files are)."""
+    return {p.name: p.read_bytes() for p in (archive / ".factcheck_cache").iterdir() if p.name != factcheck.lint.cache.STATS}
 
 
 def test_worker_processes_say_what_one_process_says(archive: Path, run, loads: list[str], parallel: None) -> None:
@@ -501,3 +502,19 @@ def test_configured_jobs_must_be_a_count(archive: Path, run, value: str) -> None
     result = run("verify")
     assert (result.code, result.out) == (2, "")
     assert result.err == "factcheck: error: pyproject.toml: [tool.factcheck] jobs must be a whole number from 0 (one per core) to 64\n"
+
+
+@pytest.mark.parametrize("damage", [b"", b'{"format": 4, "files": [1, 2]}', b'{"format": 1, "files": {}}', b"\xff{"])
+def test_a_damaged_index_of_stats_costs_a_hash(archive: Path, run, loads: list[str], reads: list[str],
+                                               monkeypatch: pytest.MonkeyPatch, damage: bytes) -> None:
+    aged(monkeypatch)
+    before, _ = same_as_fresh(run, loads)
+    index = archive / ".factcheck_cache" / factcheck.lint.cache.STATS
+    assert set(json.loads(index.read_bytes())["files"]) >= {"claims/a.yaml", "seeds/a.txt", "claims/b.yaml", "seeds/b.txt"}
+    index.write_bytes(damage)
+    reads.clear()
+    after, loaded = same_as_fresh(run, loads)
+    assert after == before and loaded == [] and "claims/a.yaml" in reads
+    reads.clear()
+    same_as_fresh(run, loads)
+    assert reads == []  # the index is whole again
