@@ -272,7 +272,7 @@ class FileFacts:
     their results were last brought up to date ("" if never): while the claims the
     checks name stand in files of the same digests, every stored result holds.
     `measures`, per claim with a measure, the measure, and `measure_keys` its
-    `value_key`. Each column but `measures` is stored as one string.
+    `value_key`. Ids, names, results and keys are each stored as one string of lines.
 
     `detail`, `values` and `explanations` are parsed from their stored JSON when first
     read. `digest` names the file's contents (its cache key): a check's stored result
@@ -304,7 +304,7 @@ class FileFacts:
         self.measure_keys = _lines(head["measure_keys"], len(self.measures))
         if not (
             isinstance(self.path, str) and (self.published is None or isinstance(self.published, str))
-            and isinstance(self.operands, str)
+            and type(self.claim_count) is int and isinstance(self.operands, str)
             and isinstance(self.valued, str) and len(self.valued) == self.claim_count
             and isinstance(self.unloaded, list) and set(map(type, self.unloaded)) <= {str}
             and isinstance(self.measures, list) and set(map(type, self.measures)) <= {str}

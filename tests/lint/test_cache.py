@@ -518,3 +518,11 @@ def test_a_damaged_index_of_stats_costs_a_hash(archive: Path, run, loads: list[s
     reads.clear()
     same_as_fresh(run, loads)
     assert reads == []  # the index is whole again
+
+
+def test_a_run_over_some_files_says_what_a_fresh_one_says(archive: Path, run, loads: list[str]) -> None:
+    whole, _ = same_as_fresh(run, loads)
+    part = outputs(run, "claims/a.yaml")  # its check naming a claim of b.yaml has nothing to compute with
+    assert part == outputs(run, "claims/a.yaml", "--no-cache") and "names 'elsewhere', which is no claim" in part[1]
+    again, loaded = same_as_fresh(run, loads)
+    assert again == whole and loaded == []
