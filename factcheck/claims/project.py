@@ -20,9 +20,7 @@ from factcheck.lint.problem import Problem
 from factcheck.records import Record
 
 if TYPE_CHECKING:  # the models and the YAML reader are imported when a file is loaded
-    from pydantic_core import ValidationError
-
-    from factcheck.claims.model import Check, ClaimFile
+    from factcheck.claims.model import Check, ClaimFile, InvalidRecord
     from factcheck.claims.yamlload import Loaded
     from factcheck.claims.yamlload import Path as YPath
 
@@ -228,7 +226,7 @@ def _looks_numeric(text: str) -> bool:
 
 
 def _validation_problems(
-    lf: LoadedFile, base: YPath, exc: ValidationError, ident: str, known: list[str] | None = None
+    lf: LoadedFile, base: YPath, exc: InvalidRecord, ident: str, known: list[str] | None = None
 ) -> list[Problem]:
     problems = []
     marks = lf.loaded.marks if lf.loaded else {}
@@ -312,9 +310,12 @@ def _ident(kind: str, item: Any, index: int) -> str:
 
 
 def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[LoadedFile, list[Problem]]:
-    from pydantic_core import ValidationError
-
-    from factcheck.claims.model import validate_check, validate_claim, validate_header
+    from factcheck.claims.model import (
+        InvalidRecord,
+        validate_check,
+        validate_claim,
+        validate_header,
+    )
     from factcheck.claims.yamlload import load_yaml
 
     root = config.root
@@ -350,13 +351,13 @@ def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[L
     head = {k: v for k, v in data.items() if k not in ("claims", "checks")}
     try:
         lf.header = validate_header(head)
-    except ValidationError as exc:
+    except InvalidRecord as exc:
         problems.extend(_validation_problems(lf, (), exc, ""))
     for i, item in enumerate(lists["claims"]):
         ident = _ident("claim", item, i)
         try:
             lf.claims.append(ClaimEntry(validate_claim(item), lf, i))
-        except ValidationError as exc:
+        except InvalidRecord as exc:
             problems.extend(_validation_problems(lf, ("claims", i), exc, ident, claim_fields(item)))
             entry = _without_unknown_fields(item, exc, lf, i)
             if entry is not None:  # reported once; the claim still serves the other rules
@@ -365,16 +366,16 @@ def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[L
         ident = _ident("check", item, i)
         try:
             lf.checks.append(CheckEntry(validate_check(item), lf, i))
-        except ValidationError as exc:
+        except InvalidRecord as exc:
             problems.extend(_validation_problems(lf, ("checks", i), exc, ident))
     if isinstance(data.get("source"), str):
         problems.extend(_attach_source(lf, data["source"], config, sources))
     return lf, problems
 
 
-def _without_unknown_fields(item: Any, exc: ValidationError, lf: LoadedFile, i: int) -> ClaimEntry | None:
+def _without_unknown_fields(item: Any, exc: InvalidRecord, lf: LoadedFile, i: int) -> ClaimEntry | None:
     """The claim without its misspelled fields, when they are all that is wrong with it."""
-    from pydantic_core import ValidationError
+    from factcheck.claims.model import InvalidRecord
 
     errors = exc.errors()
     if not isinstance(item, dict) or any(err["type"] != "extra_forbidden" or len(err["loc"]) != 2 for err in errors):
@@ -384,7 +385,7 @@ def _without_unknown_fields(item: Any, exc: ValidationError, lf: LoadedFile, i: 
         from factcheck.claims.model import validate_claim
 
         return ClaimEntry(validate_claim({k: v for k, v in item.items() if k not in unknown}), lf, i)
-    except ValidationError:
+    except InvalidRecord:
         return None
 
 

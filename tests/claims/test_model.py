@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
-from pydantic_core import ValidationError
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from factcheck.claims import model
 from factcheck.claims.model import (
     FileRecord,
+    InvalidRecord,
     QuantityClaim,
     ReferenceClaim,
     claim_fields,
@@ -17,6 +21,7 @@ from factcheck.claims.model import (
     validate_header,
 )
 from factcheck.records import FrozenInstanceError
+from tests.conftest import ROOT
 
 JOBS = {"id": "jobs", "kind": "quantity", "span": [3, 14], "quote": "5.5 million jobs", "value": "5.5 million",
         "about": "payrolls"}  # fmt: skip
@@ -25,7 +30,7 @@ CITED = {"id": "pop", "kind": "reference", "value": 5, "unit": "人",
 
 
 def errors(validate: Any, item: Any) -> list[tuple[str, tuple[str | int, ...], str]]:
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(InvalidRecord) as caught:
         validate(item)
     return [(e["type"], e["loc"], e["msg"]) for e in caught.value.errors()]
 
@@ -127,3 +132,126 @@ def test_claim_fields_name_what_a_kind_may_hold() -> None:
                                      "suffix"]  # fmt: skip
     assert "citation" in claim_fields(None) and "written" not in claim_fields("quantity")
     assert issubclass(QuantityClaim, FileRecord)
+
+
+# -- plain records: checked without pydantic-core, built exactly as it builds them --------
+
+FIELD_VALUES: list[Any] = [
+    None, True, 0, 1, -1, 5, 2.5, -0.0, 1e-7, 1e-6, 0.5, 1e15, 1e16, 2**53, 2**53 + 1, 2**63, float("inf"),
+    "", "x", "a_b", "1abc", "a_b\n", "a" * 100, "a" * 101, "中文", "a\ud800", "189", "189项", "312万吨", "5.5 million",
+    "约", "超过", "about", "人", "2024", "2024-05", "2024-05-28", "2024-02-30", "2024-5", "２０２４", 2024, 20240528,
+    [], [1, 2], [2, 1], [-1, 2], [True, 1], [1.0, 2], [0, 2**63], [1, 2, 3], ["a"], [""], {},
+    {"publisher": "P", "title": "T", "url": "u", "date": 2023}, {"publisher": "P", "title": "T"},
+    {"publisher": "P", "title": "T", "document": "d", "date": "2023-13"}, {"publisher": "P", "title": "T", "url": "u", "x": 1},
+]  # fmt: skip
+CLAIM_FIELDS = ["id", "kind", "span", "quote", "prefix", "suffix", "about", "note", "value", "written", "unit",
+                "qualifier", "text", "precision", "tolerance", "per", "per_unit", "measure", "start", "end",
+                "speaker", "role", "citation", "colour"]  # fmt: skip
+BASES: list[dict[str, Any]] = [
+    JOBS, CITED,
+    {"id": "n", "kind": "quantity", "span": [0, 4], "quote": "189项", "value": 189, "unit": "项", "qualifier": "约",
+     "precision": 0.5, "tolerance": 0.2, "per": 100000, "per_unit": "人", "measure": "m", "text": "t", "about": "a",
+     "note": "n", "prefix": "p", "suffix": "s"},
+    {"id": "d", "kind": "date", "span": [0, 4], "quote": "x", "value": "2024-05"},
+    {"id": "p", "kind": "date", "span": [0, 4], "quote": "x", "start": 2020, "end": "2024-05-28"},
+    {"id": "q", "kind": "quote", "span": [0, 4], "quote": "x", "speaker": "S", "role": "r"},
+    {"id": "s", "kind": "statement", "span": [0, 4], "quote": "x"},
+]  # fmt: skip
+HEADER = {"source": "seeds/a.txt", "sha256": "0" * 64, "published": "2024-03-08T08:30:00-05:00", "language": "en",
+          "tolerance": 0.05, "ignore": ["a figure"]}  # fmt: skip
+HEADER_VALUES: list[Any] = [
+    None, 5, "", "zh", "fr", 0, 0.99, 1, True, [], [""], ["x"], "0" * 64 + "\n", "F" * 64, "2024-05-28",
+    "2024-05-28T17:26:59Z", "2024-05-28T17:26:59.5+08:00", "2024-05-28T07:26:59.000001-11:30", "2024-05-28T07:26:59+05:45", "2024-05-28T17:26:59.1234567+08:00", "2024-05-28T23:59:59-00:00",
+    "2024-05-28 17:26:59", "2024-05-28T17:26", "2024-05-28T17:26:60", "2024-05-28T12:00:00+24:00", "2024-02-30", "0000-01-01",
+]  # fmt: skip
+
+
+def built(validate: Any, data: Any) -> Any:
+    """What a record is, as data to compare: its class, fields and given names, or its errors."""
+    try:
+        record = validate(data)
+    except Exception as exc:  # pydantic-core's ValidationError, or what a shared check raised
+        errors = exc.errors() if hasattr(exc, "errors") else str(exc)
+        return type(exc).__name__, errors
+
+    def field(value: Any) -> Any:
+        if isinstance(value, FileRecord):
+            return built(lambda _: value, None)
+        if isinstance(value, dt.datetime):  # pydantic-core's own tzinfo class, the same offset
+            return value.isoformat(), value.utcoffset()
+        return type(value).__name__, value
+
+    return type(record).__name__, {k: field(v) for k, v in record.__dict__.items()}, sorted(record.fields_set)
+
+
+def plain_agrees(spec: Any, data: Any) -> bool:
+    """Whether the plain check took the record (and built what pydantic-core builds)."""
+    try:
+        record = spec.plain(data)
+    except model._NotPlain:
+        return False
+    assert built(lambda _: record, data) == built(model._validator(spec).validate_python, data)
+    return True
+
+
+def test_each_field_of_a_plain_claim_is_checked_as_pydantic_core_checks_it() -> None:
+    taken = 0
+    for base in BASES:
+        for name in CLAIM_FIELDS:
+            taken += plain_agrees(model._CLAIM, {k: v for k, v in base.items() if k != name})
+            for value in FIELD_VALUES:
+                taken += plain_agrees(model._CLAIM, {**base, name: value})
+    assert taken > 500  # the plain check takes most valid claims
+
+
+def test_each_field_of_a_plain_header_is_read_as_pydantic_core_reads_it() -> None:
+    for name in [*HEADER, "claims_"]:
+        plain_agrees(model._HEADER, {k: v for k, v in HEADER.items() if k != name})
+        for value in HEADER_VALUES:
+            plain_agrees(model._HEADER, {**HEADER, name: value})
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, len(BASES) - 1),
+       st.lists(st.tuples(st.sampled_from(CLAIM_FIELDS), st.sampled_from(FIELD_VALUES)), max_size=3),
+       st.lists(st.sampled_from(CLAIM_FIELDS), max_size=2))  # fmt: skip
+def test_a_plain_claim_is_built_as_pydantic_core_builds_it(base: int, changes: list[Any], dropped: list[str]) -> None:
+    claim = {**BASES[base], **dict(changes)}
+    for name in dropped:
+        claim.pop(name, None)
+    plain_agrees(model._CLAIM, claim)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([*HEADER, "claims_"]), st.sampled_from(HEADER_VALUES)), max_size=2))
+def test_a_plain_header_is_read_as_pydantic_core_reads_it(changes: list[Any]) -> None:
+    plain_agrees(model._HEADER, {**HEADER, **dict(changes)})
+
+
+def test_every_shipped_record_is_plain() -> None:
+    from factcheck.claims.yamlload import load_yaml
+
+    for path in sorted((ROOT / "claims").glob("*.yaml")):
+        loaded, problems = load_yaml(path.read_text(encoding="utf-8"), path.name)
+        assert loaded is not None and not problems
+        data = loaded.data
+        assert plain_agrees(model._HEADER, {k: v for k, v in data.items() if k not in ("claims", "checks")})
+        assert all(plain_agrees(model._CLAIM, claim) for claim in data["claims"])
+        assert all(plain_agrees(model._CHECK, check) for check in data.get("checks", []))
+    for base in BASES:
+        assert plain_agrees(model._CLAIM, base)
+
+
+def test_past_its_share_of_records_pydantic_core_checks_them_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    checked_by: list[str] = []
+    plain = model._Kinds.plain
+
+    def counted(self: Any, value: Any) -> Any:
+        checked_by.append("plain")
+        return plain(self, value)
+
+    monkeypatch.setattr(model._Kinds, "plain", counted)
+    monkeypatch.setattr(model, "_plain_left", [2])
+    claims = [validate_claim(JOBS) for _ in range(4)]
+    assert checked_by == ["plain", "plain"] and all(claim == claims[0] for claim in claims)
+    assert claims[3].fields_set == claims[0].fields_set
