@@ -1019,19 +1019,7 @@ def find_expressions(text: str, *, published: datetime.date | None = None) -> li
     `published` resolves relative dates (`5月28日`, `去年`, `五年来`); without it
     today's date is used and each such derivation says so.
     """
-    if published is None or len(text) > _KEPT_TEXT:  # today moves; a long text is read once
-        return _with_english(text, published, _scan(text, published, False))
-    return list(_kept_reading(text, published))
-
-
-# A claim's quote is read by several rules (its value, the text as it stands now, the
-# checks), mostly as the same words: a short text's reading is kept for the next one.
-_KEPT_TEXT = 2_000
-
-
-@functools.lru_cache(maxsize=4_096)
-def _kept_reading(text: str, published: datetime.date) -> tuple[Expression, ...]:
-    return tuple(_with_english(text, published, _scan(text, published, False)))
+    return _with_english(text, published, _scan(text, published, False))
 
 
 # Text that may hold English figures: for ASCII text, a letter or $, a fraction or power (3/4,
