@@ -4,7 +4,7 @@ The command line (`cli.py`) is built with typer, whose import and parameter
 coercion (it builds pydantic adapters) cost more than a verify run that reads
 its results from the cache. verify's options are few and plain, so the common
 forms are read here: `[--debug] verify [PATH...] [--format F] [--color C]
-[--quiet] [--strict] [--fix] [--files-only] [--no-cache]` (also `-f F`, `-q`,
+[--quiet] [--strict] [--fix] [--files-only] [--no-cache] [--jobs N]` (also `-f F`, `-q`, `-j N`,
 `--format=F`). Anything else (help, another command, an option this reader does
 not know) goes to the full command line, which answers as ever.
 """
@@ -19,13 +19,13 @@ from typing import Any, NoReturn
 
 _FLAGS = {"--quiet": "quiet", "-q": "quiet", "--strict": "strict", "--fix": "fix", "--files-only": "files_only",
           "--no-cache": "no_cache"}  # fmt: skip
-_VALUES = {"--format": "fmt", "-f": "fmt", "--color": "color"}
+_VALUES = {"--format": "fmt", "-f": "fmt", "--color": "color", "--jobs": "jobs", "-j": "jobs"}
 
 
 def verify_args(argv: list[str]) -> dict[str, Any] | None:
     """verify's arguments, or None when the full command line is to read them."""
     args: dict[str, Any] = {"debug": False, "paths": [], "fmt": "auto", "color": "auto",
-                            "quiet": False, "strict": False, "fix": False, "files_only": False, "no_cache": False}  # fmt: skip
+                            "quiet": False, "strict": False, "fix": False, "files_only": False, "no_cache": False, "jobs": None}  # fmt: skip
     rest = list(argv)
     if rest[:1] == ["--debug"]:
         args["debug"] = True
@@ -54,13 +54,13 @@ def verify_args(argv: list[str]) -> dict[str, Any] | None:
 
 def verify(args: dict[str, Any]) -> int:
     """What `factcheck verify` does with its arguments (as `cli.verify`)."""
-    from factcheck.commands.verify import run_verify
+    from factcheck.commands.verify import jobs_option, run_verify
     from factcheck.config import find_root, load_config
 
     config = load_config(find_root(Path.cwd()))
     text, fixed, code = run_verify(config, args["paths"], fmt=args["fmt"], color=args["color"], quiet=args["quiet"],
                                    strict=args["strict"], fix=args["fix"], files_only=args["files_only"],
-                                   use_cache=not args["no_cache"])  # fmt: skip
+                                   use_cache=not args["no_cache"], jobs=jobs_option(args["jobs"]))  # fmt: skip
     if fixed:
         from factcheck.claims.source import printable
 
