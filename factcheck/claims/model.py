@@ -19,8 +19,9 @@ import functools
 import math
 import re
 from collections.abc import Callable
-from dataclasses import FrozenInstanceError
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self
+
+from factcheck.records import FrozenInstanceError
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails, SchemaValidator
