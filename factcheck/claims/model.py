@@ -159,14 +159,14 @@ def read_written_value(data: dict[str, Any]) -> tuple[dict[str, Any], str | None
     expr = parse_one(text)
     if expr is None or expr.kind != "quantity" or expr.value is None or expr.text != text:
         return data, None
-    unit = data.get("unit")
-    if unit is not None and expr.unit is not None and unit != expr.unit and unit not in text:
+    unit = data.get("unit")  # when it is no string, it stays as written for its own check to report
+    if isinstance(unit, str) and expr.unit is not None and unit != expr.unit and unit not in text:
         raise ValueError(f"value {text!r} is in {expr.unit}, but unit says {unit}")
     read: dict[str, Any] = {"value": expr.value, "unit": expr.unit, "qualifier": expr.qualifier,
                             "precision": expr.precision, "per": expr.per, "per_unit": expr.per_unit}
     merged = {**{k: v for k, v in read.items() if v is not None}, **data}
     merged["value"] = expr.value
-    if unit is not None and expr.unit is not None:
+    if isinstance(unit, str) and expr.unit is not None:
         merged["unit"] = expr.unit
     return merged, text
 

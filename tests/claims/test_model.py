@@ -100,6 +100,10 @@ def test_records_are_read_only_and_replace_makes_a_changed_copy() -> None:
             [("greater_than_equal", ("quantity", "per"), "Input should be greater than or equal to 0.000001")],
         ),
         (
+            {"id": "u", "kind": "quantity", "span": [0, 4], "quote": "189项", "value": "189项", "unit": 5},
+            [("string_type", ("quantity", "unit"), "Input should be a valid string")],
+        ),
+        (
             {"id": "s", "kind": "statement", "span": [0, 2]},
             [("value_error", ("statement",), "Value error, this kind of claim needs a span and its quote")],
         ),
