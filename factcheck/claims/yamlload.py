@@ -338,8 +338,10 @@ def _read_plain(text: str) -> Loaded | None:
         last = m.lastindex or 0
         if last == 1:
             continue  # blank or a comment
-        indent, dash, key = m.group(1, 2, 3)
-        col = len(indent)
+        groups = m.groups()
+        dash = groups[1]
+        key = groups[2]
+        col = len(groups[0])
         if dash is None and key is None:
             if line.rstrip(" ") == "---" and not stack and not document_start:
                 document_start = True
@@ -374,7 +376,7 @@ def _read_plain(text: str) -> Loaded | None:
         if dash is not None:
             if type(container) is not list:
                 return None
-            path = (*path, len(container))
+            path = path + (len(container),)
             if key is not None:  # `- key: ...` opens a mapping at the key
                 if len(path) > _FAST_DEPTH:
                     return None
@@ -391,12 +393,12 @@ def _read_plain(text: str) -> Loaded | None:
         if key is not None:
             if key in container or key in _NOT_STR_KEYS:
                 return None  # _Builder reports these
-            path = (*path, key)
+            path = path + (key,)
             key_marks[path] = (lineno, col + 1)
             if last == 3:
                 pending = (col, container, key, path, (lineno, m.end(3) + 2))
                 continue
-        value: Any = m.group(last)
+        value: Any = groups[last - 1]
         start = m.start(last)
         if last == _PLAIN:
             marks[path] = (lineno, start + 1)
