@@ -8,7 +8,8 @@ pairs sharing a `measure`) plus 10 declared checks that hold, one of them naming
 a claim of the previous file. Then, each `factcheck verify` a fresh process:
 
 - floor: PyYAML's C loader `yaml.load` of every claim file (what reading costs);
-- cold: no cache yet (the run writes it);
+- cold: no cache yet (the run writes it), with the worker processes verify starts by
+  default (one per core), and again in one process (`--no-cache --jobs 1`);
 - warm: nothing changed;
 - one file changed: one claim file gets a wrong value (a finding and a failed check),
   and its output is compared with a run that ignores the cache (`--no-cache`);
@@ -278,6 +279,10 @@ def bench(size: int, seed: int, keep: Path | None) -> None:
         line("cold", seconds, mib, floor, f"  exit {code}: {summary}")
         if code != 0:
             print("  cold run has findings:\n" + "\n".join(cold_text.splitlines()[:5]))
+        if cache:  # the same work in one process (the cold run uses one per core)
+            seconds, mib, code, one_text = run([*verify, "--no-cache", "--jobs", "1"], folder)
+            same = "same output" if one_text == cold_text else "OUTPUT DIFFERS"
+            line("  cold, --jobs 1", seconds, mib, floor, f"  exit {code}, {same} (no cache written)")
         seconds, mib, code, warm_text = run(verify, folder)
         same = "same output" if warm_text == cold_text else "OUTPUT DIFFERS"
         line("warm" if cache else "again (no cache)", seconds, mib, floor, f"  exit {code}, {same}")

@@ -65,12 +65,13 @@ def verify(
     fix: Annotated[bool, typer.Option("--fix", help="Write re-anchored spans back for moved and well-matched changed quotes.")] = False,
     files_only: Annotated[bool, typer.Option("--files-only", help="Check only the named claim files, each on its own (schema, spans, values); rules that relate claims across files are skipped.")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Check every claim file again, neither reading nor writing the result cache (.factcheck_cache/).")] = False,
+    jobs: Annotated[Optional[str], typer.Option("--jobs", "-j", help="Processes that load claim files at once (default: one per core, or [tool.factcheck] jobs); 1 loads them one after another.", show_default=False)] = None,  # noqa: UP045
 ) -> int:
     """Check every claim against its source and every declared check against the claims."""
-    from factcheck.commands.verify import run_verify
+    from factcheck.commands.verify import jobs_option, run_verify
 
-    text, fixed, code = run_verify(_config(), paths or [], fmt=fmt, color=color, quiet=quiet,
-                                   strict=strict, fix=fix, files_only=files_only, use_cache=not no_cache)
+    text, fixed, code = run_verify(_config(), paths or [], fmt=fmt, color=color, quiet=quiet, strict=strict, fix=fix,
+                                   files_only=files_only, use_cache=not no_cache, jobs=jobs_option(jobs))  # fmt: skip
     from factcheck.claims.source import printable
 
     for line in fixed:

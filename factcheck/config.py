@@ -8,11 +8,13 @@ from pathlib import Path
 from factcheck.errors import UsageError
 from factcheck.records import Frozen, setattr_frozen
 
-KEYS = {"claims", "seeds", "tolerance", "disable", "strict", "cache"}
+KEYS = {"claims", "seeds", "tolerance", "disable", "strict", "cache", "jobs"}
+
+MAX_JOBS = 64
 
 
 class Config(Frozen):
-    __slots__ = _fields = ("root", "claims", "seeds", "tolerance", "disable", "strict", "cache")
+    __slots__ = _fields = ("root", "claims", "seeds", "tolerance", "disable", "strict", "cache", "jobs")
     root: Path
     claims: str
     seeds: str
@@ -20,6 +22,7 @@ class Config(Frozen):
     disable: frozenset[str]
     strict: bool
     cache: bool  # keep results per claim file in .factcheck_cache/ (see lint.cache)
+    jobs: int  # processes that load claim files at once; 0: one per available core
 
     def __init__(
         self,
@@ -30,6 +33,7 @@ class Config(Frozen):
         disable: frozenset[str] = frozenset(),
         strict: bool = False,
         cache: bool = True,
+        jobs: int = 0,
     ) -> None:
         setattr_frozen(self, "root", root)
         setattr_frozen(self, "claims", claims)
@@ -38,6 +42,7 @@ class Config(Frozen):
         setattr_frozen(self, "disable", disable)
         setattr_frozen(self, "strict", strict)
         setattr_frozen(self, "cache", cache)
+        setattr_frozen(self, "jobs", jobs)
 
 
 def find_root(start: Path) -> Path:
@@ -113,4 +118,9 @@ def load_config(root: Path) -> Config:
             if not isinstance(section[key], bool):
                 raise UsageError(f"pyproject.toml: [tool.factcheck] {key} must be true or false")
             kwargs[key] = section[key]
+    if "jobs" in section:
+        jobs = section["jobs"]
+        if isinstance(jobs, bool) or not isinstance(jobs, int) or not 0 <= jobs <= MAX_JOBS:
+            raise UsageError(f"pyproject.toml: [tool.factcheck] jobs must be a whole number from 0 (one per core) to {MAX_JOBS}")
+        kwargs["jobs"] = jobs
     return Config(root=root, **kwargs)  # type: ignore[arg-type]

@@ -58,3 +58,43 @@ def test_warm_verify_imports_neither_typer_nor_the_claim_models(project: Path) -
     warm = subprocess.run([sys.executable, "-c", WARM], cwd=project, capture_output=True, text=True, check=True)
     assert warm.stdout.splitlines()[-1] == "0 []"
     assert warm.stdout.splitlines()[:-1] == cold.stdout.splitlines()[:-1]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["extract", "seeds/zjol-2024-05-28-police-five-years.txt"],
+        ["--debug", "extract", "seeds/zjol-2024-05-28-police-five-years.txt"],
+        ["extract", "seeds/zjol-2024-05-28-police-five-years.txt", "--into", "claims/new.yaml"],
+        ["extract", "--into=claims/new.yaml", "seeds/zjol-2024-05-28-police-five-years.txt"],
+        ["extract", "seeds/zjol-2024-05-28-police-five-years.txt", "--into", "claims/zjol-2024-05-28-police-five-years.yaml"],
+        ["extract", "seeds/missing.txt"],
+        ["extract", "seeds/zjol-2024-05-28-police-five-years.txt", "--into", "elsewhere/new.yaml"],
+        ["extract", "seeds/zjol-2024-05-28-police-five-years.txt", "--into", "claims/new.txt"],
+    ],
+)
+def test_extract_says_and_writes_what_the_full_command_line_does(project: Path, run, capsys, argv: list[str]) -> None:
+    assert entry.extract_args(argv) is not None  # read directly
+    claims = project / "claims"
+    before = {path.name: path.read_bytes() for path in claims.iterdir()}
+    direct = run(*argv)
+    written = {path.name: path.read_bytes() for path in claims.iterdir()}
+    for path in claims.iterdir():  # the same start for the full command line
+        path.unlink()
+    for name, data in before.items():
+        (claims / name).write_bytes(data)
+    capsys.readouterr()
+    code = cli.main(argv)
+    captured = capsys.readouterr()
+    assert (direct.code, direct.out, direct.err) == (code, captured.out, captured.err)
+    assert written == {path.name: path.read_bytes() for path in claims.iterdir()}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["extract"], ["extract", "--help"], ["extract", "a.txt", "b.txt"], ["extract", "a.txt", "--into"],
+     ["extract", "a.txt", "--into", "x.yaml", "--into", "y.yaml"], ["extract", "--", "a.txt"],
+     ["extract", "a.txt", "--into", "--help"], ["extract", ""], ["verify", "extract"]],
+)
+def test_other_extract_lines_go_to_the_full_command_line(argv: list[str]) -> None:
+    assert entry.extract_args(argv) is None

@@ -37,12 +37,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcheck.claims.anchor import context
+from factcheck.claims.source import context
 
 STOPS = frozenset("，,;；。！？!?：:、…()（）\n\r")
 # 、 separates the items of a list. A list of names before a figure (江苏、安徽、山东、
@@ -85,6 +87,10 @@ TITLES = (
 _SAY = "说|表示|介绍|指出|强调|称|透露"
 _QUOTE_THEN_SPEAKER = re.compile(rf"“[^“”]{{4,}}”[，,]?(?P<who>[^，,。；;！？!?\s“”：:]{{2,30}}?)(?:{_SAY})")
 _SPEAKER_THEN_QUOTE = re.compile(rf"(?P<who>[^，,。；;！？!?\s“”：:]{{2,30}}?)(?:{_SAY})[：:，,]?“[^“”]{{4,}}”")
+# Where a verb of saying and a quote stand (group 1 runs to the quote's end); the speaker
+# phrase before it holds none of _NOT_WHO.
+_SAY_QUOTE_AT = re.compile(rf"(?=((?:{_SAY})[：:，,]?“[^“”]{{4,}}”))")
+_NOT_WHO = re.compile(r"[，,。；;！？!?\s“”：:]")
 _REPORTED = re.compile(rf"据(?P<who>[^，,。；;！？!?\s“”]{{2,30}}?)(?:{_SAY})[，,]")
 _DATETIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?")
 
@@ -106,6 +112,16 @@ class Candidate:
         return int(start), int(end)
 
 
+_NOT_IN_ID = re.compile(r"[^A-Za-z0-9_]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _id_base(base: str) -> str:
+    """An id's base made of ASCII letters, digits and `_`, starting with no digit."""
+    base = _NOT_IN_ID.sub("_", base).strip("_") or "claim"
+    return f"n{base}" if base[0].isdigit() else base  # it starts with a letter or a digit
+
+
 @dataclass
 class Ids:
     """Generated ids, unique among those already taken."""
@@ -116,9 +132,7 @@ class Ids:
     last: dict[str, int] = field(default_factory=dict)
 
     def claim(self, base: str) -> str:
-        base = re.sub(r"[^A-Za-z0-9_]", "_", base).strip("_") or "claim"
-        if not re.match(r"[A-Za-z_]", base):
-            base = f"n{base}"
+        base = _id_base(base)
         ident, n = base, self.last.get(base, 1)
         if n > 1:
             ident = f"{base}_{n}"
@@ -139,10 +153,22 @@ class Ids:
         return f"{base}_{n}"
 
 
+_LATIN_RUNS = re.compile(r"[A-Za-z]+")
+_CJK_RUNS = re.compile("[\u4e00-\u9fff]+")
+_CHUNK = 1 << 10
+
+
 def language_of(text: str) -> str:
     """`en` when Latin letters outnumber Chinese characters four to one, else `zh`."""
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    latin = sum(map(len, _LATIN_RUNS.findall(text)))
+    cjk = at = 0
+    size = _CHUNK
+    # Chinese characters are counted only until they are enough for `zh`: in a Chinese
+    # text that is its first lines.
+    while at < len(text) and latin > 4 * cjk:
+        cjk += sum(map(len, _CJK_RUNS.findall(text, at, at + size)))
+        at += size
+        size *= 2
     return "en" if latin > 4 * cjk else "zh"
 
 
@@ -158,98 +184,112 @@ def published_in(text: str) -> dt.datetime | None:
         return None
 
 
-def _is_stop(text: str, i: int, in_quotes: bool) -> bool:
-    ch = text[i]
-    if ch in _DIGIT_JOINERS and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
-        return False
-    if ch in STOPS:
-        return True
-    return ch.isspace() and not in_quotes
+# Every character that may end a clause: the stops and any space (str.isspace, as `\s` is).
+_MARKS = re.compile("[\\s" + re.escape("".join(sorted(STOPS))) + "]")
 
 
-def _quote_depth(text: str, line_start: int, i: int) -> bool:
-    """Whether position i lies inside “…” on its line."""
-    segment = text[line_start:i]
-    return segment.count("“") > segment.count("”")
+class Clauses:
+    """Where the clauses of one text begin and end.
 
+    A clause's bounds are the nearest stops or spaces around a figure that end it, found
+    by searching for them (backwards in the reversed text) rather than by walking the
+    characters one by one; whether a space lies inside “…” is counted from the lists of
+    the text's “ and ”, made once (see `clause_bounds` for the rules).
+    """
 
-class _Quotes:
-    """“ and ” counted from a line's start to a position, kept as the position moves
-    (so a clause's bounds cost the clause, not the line before it)."""
-
-    def __init__(self, text: str, line_start: int, i: int) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
-        self.line_start = line_start
-        self.i = max(i, line_start)
-        segment = text[line_start : self.i]
-        self.opened = segment.count("“")
-        self.closed = segment.count("”")
+        self.backwards = text[::-1]
+        self.opens = [m.start() for m in re.finditer("“", text)]
+        self.closes = [m.start() for m in re.finditer("”", text)]
 
-    def inside(self, i: int) -> bool:
-        """Whether position i lies inside “…” on the line (as `_quote_depth`)."""
+    def _mark_before(self, i: int) -> int:
+        """The last stop or space before position i; -1 if there is none."""
+        found = _MARKS.search(self.backwards, len(self.text) - i)
+        return -1 if found is None else len(self.text) - 1 - found.start()
+
+    def _inside(self, line_start: int, i: int) -> bool:
+        """Whether position i lies inside “…” counted from line_start."""
+        if i <= line_start:
+            return False
+        opens, closes = self.opens, self.closes
+        opened = bisect.bisect_left(opens, i) - bisect.bisect_left(opens, line_start)
+        if not opened:
+            return False
+        return opened > bisect.bisect_left(closes, i) - bisect.bisect_left(closes, line_start)
+
+    def _stop(self, i: int, line_start: int) -> bool:
+        """Whether the stop or space at i ends a clause (a `:` `,` `.` between digits does
+        not; a space inside “…” does not)."""
         text = self.text
-        i = max(i, self.line_start)
-        while self.i < i:
-            ch = text[self.i]
-            self.opened += ch == "“"
-            self.closed += ch == "”"
-            self.i += 1
-        while self.i > i:
-            self.i -= 1
-            ch = text[self.i]
-            self.opened -= ch == "“"
-            self.closed -= ch == "”"
-        return self.opened > self.closed
+        ch = text[i]
+        if ch in _DIGIT_JOINERS and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            return False
+        if ch in STOPS:
+            return True
+        return not self._inside(line_start, i)
 
-
-def _list_item(text: str, i: int, step: int) -> str:
-    """The list item beyond the 、 at i, up to the next stop, in direction step (-1 or 1)."""
-    j = i + step
-    while 0 <= j < len(text) and text[j] not in STOPS and not text[j].isspace():
-        j += step
-    return text[j + 1 : i] if step < 0 else text[i + 1 : j]
-
-
-def _clause_stop(text: str, i: int, quotes: _Quotes, step: int) -> bool:
-    if text[i] == _LIST_MARK and step < 0:  # the names a figure counts stand before it
-        item = _list_item(text, i, step)
-        return not item or _FIGURE_CHAR.search(item) is not None
-    return _is_stop(text, i, quotes.inside(i))
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around [start, end), as `clause_bounds`."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        lo = 0
+        i = self._mark_before(start)
+        while i >= 0:
+            if text[i] == _LIST_MARK:  # the names a figure counts stand before it
+                before = self._mark_before(i)
+                item = text[before + 1 : i]
+                if not item or _FIGURE_CHAR.search(item) is not None:
+                    lo = i + 1
+                    break
+                i = before
+            elif self._stop(i, line_start):
+                lo = i + 1
+                break
+            else:
+                i = self._mark_before(i)
+        hi = len(text)
+        found = _MARKS.search(text, end)
+        while found is not None:
+            i = found.start()
+            if self._stop(i, line_start):
+                hi = i
+                break
+            found = _MARKS.search(text, i + 1)
+        while lo < start and text[lo] in _TRIM:
+            lo += 1
+        while hi > end and text[hi - 1] in _TRIM:
+            hi -= 1
+        return lo, hi
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around [start, end): from the previous clause stop to the next one.
 
-    Looking back, a 、 stops the clause only where the list item before it holds a figure.
+    A stop is a character of STOPS or a space outside “…” (counted from the start of
+    the figure's line), except a `:` `,` or `.` between two digits. Looking back, a 、
+    stops the clause only where the list item before it holds a figure.
     """
-    line_start = text.rfind("\n", 0, start) + 1
-    quotes = _Quotes(text, line_start, start - 1)
-    lo = start
-    while lo > 0 and not _clause_stop(text, lo - 1, quotes, -1):
-        lo -= 1
-    quotes = _Quotes(text, line_start, end)
-    hi = end
-    while hi < len(text) and not _clause_stop(text, hi, quotes, 1):
-        hi += 1
-    while lo < start and text[lo] in _TRIM:
-        lo += 1
-    while hi > end and text[hi - 1] in _TRIM:
-        hi -= 1
-    return lo, hi
+    return Clauses(text).bounds(start, end)
 
 
+# Where any set phrase starts, and the longest one starting there: the longest covers the
+# others, so the places where figures may not stand are the same.
+_IDIOM_AT = re.compile("(?=(" + "|".join(sorted(map(re.escape, IDIOMS), key=len, reverse=True)) + "))")
 _LONGEST_IDIOM = max(len(idiom) for idiom in IDIOMS)
 
 
+_IDIOM_FIRST = re.compile("[" + re.escape("".join(sorted({idiom[0] for idiom in IDIOMS}))) + "]")
+
+
 def _idiom_spans(text: str) -> list[tuple[int, int]]:
-    """Where the set phrases stand, in order of their start."""
+    """Where the set phrases stand, in order of their start (tried only where one may start)."""
+    at = _IDIOM_AT.match
     spans = []
-    for idiom in IDIOMS:
-        pos = text.find(idiom)
-        while pos != -1:
-            spans.append((pos, pos + len(idiom)))
-            pos = text.find(idiom, pos + 1)
-    spans.sort()
+    for first in _IDIOM_FIRST.finditer(text):
+        found = at(text, first.start())
+        if found is not None:
+            spans.append((found.start(), found.end(1)))
     return spans
 
 
@@ -391,8 +431,11 @@ def claim_at(
     then `text:` names the one meant.
     """
     fields = figure_fields(expr, ids, published)
-    if fields is None:
-        return None
+    return None if fields is None else _complete(text, start, end, expr, others, ids, fields)
+
+
+def _complete(text: str, start: int, end: int, expr: Any, others: int, ids: Ids, fields: dict[str, Any]) -> dict[str, Any]:
+    """The claim of `claim_at` from the figure's fields (which it takes over)."""
     prefix, suffix = context(text, start, end)
     claim: dict[str, Any] = {
         "id": ids.claim(fields.pop("id")),
@@ -453,13 +496,44 @@ def _english_quotes(text: str) -> list[tuple[int, int, str, str | None]]:
     return found
 
 
-def quote_spans(text: str) -> list[tuple[int, int, str, str | None]]:
-    """(start, end, speaker, role) of every attributed quote, in text order."""
-    found: list[tuple[int, int, str, str | None]] = _english_quotes(text) if language_of(text) == "en" else []
-    for pattern in (_QUOTE_THEN_SPEAKER, _SPEAKER_THEN_QUOTE):
-        for match in pattern.finditer(text):
-            name, role = _speaker(match.group("who"))
-            found.append((match.start(), match.end(), name, role))
+def _speaker_then_quote(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, speaker phrase) of each match of _SPEAKER_THEN_QUOTE, as its finditer gives
+    them, without trying the speaker at every character of the text.
+
+    A match is a speaker phrase of 2 to 30 characters holding no stop, then a verb of
+    saying and a quote (an anchor). The leftmost match starts as early as the search
+    position, 30 characters before an anchor and the end of the last stop before it allow;
+    the earliest anchor that leaves it two characters is the one the (lazy) phrase meets first.
+    """
+    anchors = _SAY_QUOTE_AT.finditer(text)
+    stops: list[int] | None = None
+    pos = 0
+    for anchor in anchors:
+        at = anchor.start()
+        if at < pos + 2:
+            continue
+        if stops is None:
+            stops = [m.start() for m in _NOT_WHO.finditer(text)]
+        last_stop = bisect.bisect_left(stops, at) - 1
+        start = max(pos, at - 30, stops[last_stop] + 1 if last_stop >= 0 else 0)
+        if start > at - 2:
+            continue
+        end = anchor.end(1)
+        yield start, end, text[start:at]
+        pos = end
+
+
+def quote_spans(text: str, language: str | None = None) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, speaker, role) of every attributed quote, in text order (`language`, when
+    the caller knows it already, is `language_of(text)`)."""
+    english = (language or language_of(text)) == "en"
+    found: list[tuple[int, int, str, str | None]] = _english_quotes(text) if english else []
+    for match in _QUOTE_THEN_SPEAKER.finditer(text):
+        name, role = _speaker(match.group("who"))
+        found.append((match.start(), match.end(), name, role))
+    for start, end, who in _speaker_then_quote(text):
+        name, role = _speaker(who)
+        found.append((start, end, name, role))
     for match in _REPORTED.finditer(text):
         end = match.end()
         while end < len(text) and text[end] not in "。！？!?\n":
@@ -493,63 +567,101 @@ def quote_claim(text: str, start: int, end: int, speaker: str, role: str | None,
 
 def figures(text: str, start: int, end: int, published: dt.date | None) -> list[Any]:
     """The expressions of text[start:end] read on their own, as value-matches-text reads them."""
+    return _read_alone(text[start:end], published)
+
+
+def _read_alone(part: str, published: dt.date | None) -> list[Any]:
     from factcheck.numbers import find_expressions
 
-    idioms = _idiom_spans(text[start:end])
-    return [e for e in find_expressions(text[start:end], published=published) if not _in_idiom(idioms, e.start, e.end)]
+    idioms = _idiom_spans(part)
+    found = find_expressions(part, published=published)
+    if not idioms:
+        return found
+    return [e for e in found if not _in_idiom(idioms, e.start, e.end)]
 
 
-def candidates(text: str, published: dt.date | None, ids: Ids) -> list[Candidate]:
-    """Every figure, date and attributed quote of a source, in text order."""
+class _Readings:
+    """The parts of one text read on their own, each distinct part once: the reading depends
+    on nothing but the part's characters (and the publication day), and a clause that
+    holds several figures, or stands in the text more than once, is read once."""
+
+    def __init__(self, text: str, published: dt.date | None) -> None:
+        self.text = text
+        self.published = published
+        self.done: dict[str, list[Any]] = {}
+
+    def of(self, start: int, end: int) -> list[Any]:
+        part = self.text[start:end]
+        found = self.done.get(part)
+        if found is None:
+            found = self.done[part] = _read_alone(part, self.published)
+        return found
+
+
+def candidates(text: str, published: dt.date | None, ids: Ids, language: str | None = None) -> list[Candidate]:
+    """Every figure, date and attributed quote of a source, in text order (`language`, when
+    the caller knows it already, is `language_of(text)`)."""
     from factcheck.numbers import find_expressions
 
+    language = language or language_of(text)
     idioms = _idiom_spans(text)
     found: list[Candidate] = []
     seen: set[tuple[str, int, int]] = set()
-    clauses: dict[tuple[int, int], list[Any]] = {}  # a clause with several figures is read once
-    english = language_of(text) == "en"
+    readings = _Readings(text, published)
+    made: dict[int, dict[str, Any] | None] = {}  # by expression read (readings keeps them alive)
+    bounds, read = Clauses(text).bounds, readings.of
+    english = language == "en"
     for expr in find_expressions(text, published=published):
-        if _in_idiom(idioms, expr.start, expr.end):
+        start, end, kind, written = expr.start, expr.end, expr.kind, expr.text
+        if idioms and _in_idiom(idioms, start, end):
             continue
-        found_span = _english_span(text, expr, published) if english else None
+        found_span = _english_span(text, expr, readings) if english else None
         if found_span is not None:
             lo, hi, local = found_span
         else:
-            lo, hi = clause_bounds(text, expr.start, expr.end)
-            cached = clauses.get((lo, hi))
-            if cached is None:
-                cached = clauses[(lo, hi)] = figures(text, lo, hi, published)
-            local = cached
-        same = [e for e in local if e.kind == expr.kind]
-        mine = next((e for e in same if e.start == expr.start - lo and e.text == expr.text), None)
+            lo, hi = bounds(start, end)
+            local = read(lo, hi)
+        # The clause's reading of this figure, and how many others of its kind it reads.
+        at, mine, others = start - lo, None, -1
+        for e in local:
+            if e.kind == kind:
+                others += 1
+                if mine is None and e.start == at and e.text == written:
+                    mine = e
         if mine is None:
             continue  # the clause alone does not read as the whole text does: it would not verify
-        key = (expr.kind, expr.start, expr.end)
+        key = (kind, start, end)
         if key in seen:
             continue
         seen.add(key)
-        claim = claim_at(text, lo, hi, mine, len(same) - 1, ids, published)
-        if claim is not None:
-            found.append(Candidate(claim, (expr.start, expr.end)))
-    for start, end, speaker, role in quote_spans(text):
+        if id(mine) in made:  # a clause that stands more than once gives the same fields each time
+            fields = made[id(mine)]
+        else:
+            fields = made[id(mine)] = figure_fields(mine, ids, published)
+        if fields is not None:
+            found.append(Candidate(_complete(text, lo, hi, mine, others, ids, dict(fields)), (start, end)))
+    for start, end, speaker, role in quote_spans(text, language):
         found.append(Candidate(quote_claim(text, start, end, speaker, role, ids), (start, end)))
-    found.sort(key=lambda c: (c.span[0], c.focus[0]))
+    found.sort(key=lambda c: (c.fields["span"][0], c.focus[0]))
     return found
 
 
-def _english_span(text: str, expr: Any, published: dt.date | None) -> tuple[int, int, list[Any]] | None:
+def _english_span(text: str, expr: Any, readings: _Readings) -> tuple[int, int, list[Any]] | None:
     """The figure itself as the span, widened by up to two words on the left when it would
     not read the same alone (`in February`); None if no such span reads it."""
     lo = expr.start
     for _ in range(3):
-        local = figures(text, lo, expr.end, published)
+        local = readings.of(lo, expr.end)
         if any(e.kind == expr.kind and e.start == expr.start - lo and e.text == expr.text for e in local):
             return lo, expr.end, local
-        word = re.search(r"[A-Za-z’']+\s+$", text[max(0, lo - 30) : lo])
+        word = _WORD_BEFORE.search(text, max(0, lo - 30), lo)
         if word is None:
             return None
         lo -= len(word.group())
     return None
+
+
+_WORD_BEFORE = re.compile(r"[A-Za-z’']+\s+$")
 
 
 def ignored(candidate: Candidate, ignore: Iterable[str]) -> bool:
@@ -561,14 +673,34 @@ def ignored(candidate: Candidate, ignore: Iterable[str]) -> bool:
 def covered(candidate: Candidate, claims: Iterable[Any]) -> bool:
     """Whether an existing claim already states this candidate: same kind, span around its figure
     (quotes: any overlap)."""
-    lo, hi = candidate.focus
-    for claim in claims:
-        if claim.kind != candidate.kind or claim.span is None:
-            continue
-        start, end = claim.span
-        if candidate.kind == "quote":
-            if start < hi and lo < end:
-                return True
-        elif start <= lo and hi <= end:
-            return True
-    return False
+    return Coverage(claims).covers(candidate)
+
+
+class Coverage:
+    """The spans of existing claims, per kind, sorted by start with the furthest end reached
+    so far: whether one covers a candidate (`covered`) is then a binary search, not a look
+    at every claim."""
+
+    def __init__(self, claims: Iterable[Any]) -> None:
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for claim in claims:
+            if claim.span is not None:
+                spans.setdefault(str(claim.kind), []).append((int(claim.span[0]), int(claim.span[1])))
+        self.starts: dict[str, list[int]] = {}
+        self.reach: dict[str, list[int]] = {}  # the furthest end among the spans starting so far
+        for kind, found in spans.items():
+            found.sort()
+            self.starts[kind] = [start for start, _ in found]
+            self.reach[kind] = list(itertools.accumulate((end for _, end in found), max))
+
+    def covers(self, candidate: Candidate) -> bool:
+        kind = candidate.kind
+        starts = self.starts.get(kind)
+        if not starts:
+            return False
+        lo, hi = candidate.focus
+        if kind == "quote":  # a span starting before the quote ends and ending after it starts
+            before = bisect.bisect_left(starts, hi)
+            return before > 0 and self.reach[kind][before - 1] > lo
+        before = bisect.bisect_right(starts, lo)  # a span starting at or before the figure ...
+        return before > 0 and self.reach[kind][before - 1] >= hi  # ... that ends at or after it

@@ -84,6 +84,10 @@ import re
 from collections.abc import Sequence
 from typing import Any, Literal, NamedTuple
 
+# The stored context is written by those who make anchors; it is defined with the source text.
+from factcheck.claims.source import CONTEXT_CHARS as CONTEXT_CHARS
+from factcheck.claims.source import context as context
+
 Status = Literal["anchored", "moved", "changed", "lost"]
 
 # Records are NamedTuples: a tenth of a dataclass's class-creation cost at import time.
@@ -93,7 +97,6 @@ QUOTE_WEIGHT = 0.8
 CONTEXT_WEIGHT = 0.2
 DISTANCE_PENALTY = 5.0  # points per DISTANCE_SCALE characters from the expected position...
 DISTANCE_SCALE = 10_000
-CONTEXT_CHARS = 32  # prefix/suffix length written for new anchors (W3C and Hypothesis use this order)
 MOVE_CONTEXT = 50.0  # minimum context score of a moved or changed place, when context is stored
 CONTEXT_HOLDS = 85.0  # a side of the context "holds" at this partial similarity or more
 SURE_CONTEXT = 75.0  # an admissible exact occurrence with this much context is not beaten by a fuzzy one
@@ -189,11 +192,6 @@ class Folded:
     def find(self, sub: str, lo: int, hi: int) -> int:
         pos = self[lo:hi].find(sub)
         return -1 if pos == -1 else lo + pos
-
-
-def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:
-    """The prefix and suffix stored beside a span."""
-    return text[max(0, start - width) : start], text[end : end + width]
 
 
 # ---------------------------------------------------------------- figures

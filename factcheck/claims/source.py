@@ -60,6 +60,16 @@ def shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# The context stored beside a new anchor's quote: this many code points before (`prefix`) and
+# after it (`suffix`), the order W3C and Hypothesis use; claims.anchor finds quotes by it.
+CONTEXT_CHARS = 32
+
+
+def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:
+    """The prefix and suffix stored beside a span."""
+    return text[max(0, start - width) : start], text[end : end + width]
+
+
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

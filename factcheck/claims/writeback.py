@@ -26,7 +26,6 @@ change is refused with a message, so no writer's change is silently lost.
 from __future__ import annotations
 
 import contextlib
-import math
 import os
 import re
 import stat
@@ -40,20 +39,26 @@ import yaml
 
 from factcheck.claims.source import BOM
 
+# New values are written as yamltext writes them; its names used by others are kept here.
+from factcheck.claims.yamltext import QUOTED_KEYS as QUOTED_KEYS
+from factcheck.claims.yamltext import WriteError as WriteError
+from factcheck.claims.yamltext import block_items as _block_items
+from factcheck.claims.yamltext import double_quoted as double_quoted
+from factcheck.claims.yamltext import flow_map as _flow_map
+from factcheck.claims.yamltext import flow_value as _flow_value
+from factcheck.claims.yamltext import read_data as _read
+from factcheck.claims.yamltext import scalar as scalar
+from factcheck.claims.yamltext import string as _string
+
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-QUOTED_KEYS = ("quote", "prefix", "suffix", "text", "unit", "qualifier", "value", "start", "end", "speaker", "role", "about")
 # Where an anchor's keys go when a claim did not have them yet: after these.
 _AFTER = {"span": ("kind", "id"), "quote": ("span",), "prefix": ("quote",), "suffix": ("prefix", "quote"), "sha256": ("source",)}
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 CHANGED = "not written: the file changed on disk since it was read; run the command again"
-
-
-class WriteError(Exception):
-    """A claim file was not written; the message says why (the old file is intact)."""
 
 
 @dataclass
@@ -139,132 +144,7 @@ def append_claims(doc: Document, claims: Iterable[Mapping[str, Any]]) -> int:
     return len(new)
 
 
-# -- rendering scalars and new claims ----------------------------------------------------
-
-
-def _needs_escape(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        code < 0x20
-        or 0x7F <= code < 0xA0
-        or 0xD800 <= code <= 0xDFFF
-        or ch in "\u2028\u2029\ufeff\ufffe\uffff"
-    )
-
-
-def double_quoted(text: str) -> str:
-    """A YAML double-quoted scalar on one line: escapes for `"`, `\\` and control characters."""
-    out = ['"']
-    for ch in text:
-        if ch in '"\\':
-            out.append("\\" + ch)
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif _needs_escape(ch):
-            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
-
-
-def _read(text: str) -> Any:
-    """Data as the project's loader reads it (dates kept as text); WriteError if it does not parse."""
-    from factcheck.claims.yamlload import load_yaml
-
-    loaded, problems = load_yaml(text, "")
-    if loaded is None:
-        raise WriteError(f"not written: the new text would not parse ({problems[0].message if problems else ''})")
-    return loaded.data
-
-
-def _reads_back(written: str, value: Any) -> bool:
-    try:
-        data = _read(f"k: {written}\n")
-    except WriteError:
-        return False
-    return isinstance(data, dict) and type(data.get("k")) is type(value) and data.get("k") == value
-
-
-# Plain words that read back as themselves (an id, a kind) without asking the parser;
-# YAML 1.1's booleans and null are the words that do not.
-_PLAIN_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-_NOT_STRINGS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
-
-
-def _string(text: str, style: str | None) -> str:
-    """A string in the given style if it reads back the same that way, else double-quoted."""
-    if style is None and _PLAIN_WORD.match(text) and text.lower() not in _NOT_STRINGS:
-        return text
-    plain_safe = text and text.strip() == text and not any(_needs_escape(ch) or ch == "\t" for ch in text)
-    if style is None and plain_safe and _reads_back(text, text):
-        return text
-    if style == "'" and plain_safe:
-        return "'" + text.replace("'", "''") + "'"
-    return double_quoted(text)
-
-
-def scalar(value: Any, key: str = "", json: bool = False) -> str:
-    """A new scalar value as YAML text."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise WriteError(f"not written: {key} is not a finite number")
-        text = repr(value)
-        if value.is_integer() and abs(value) < 1e16:
-            return str(int(value))
-        mantissa, _, exponent = text.partition("e")
-        if exponent:  # YAML 1.1 reads a float only with a '.' and a signed exponent
-            mantissa = mantissa if "." in mantissa else mantissa + ".0"
-            exponent = exponent if exponent[0] in "+-" else "+" + exponent
-            return f"{mantissa}e{exponent}"
-        return text
-    if isinstance(value, str):
-        return double_quoted(value) if json or key in QUOTED_KEYS else _string(value, None)
-    raise WriteError(f"not written: cannot write {key} ({type(value).__name__})")
-
-
-def _flow_value(value: Any, key: str, json: bool) -> str:
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_flow_value(v, key, json) for v in value) + "]"
-    if isinstance(value, Mapping):
-        return _flow_map(value, json)
-    return scalar(value, key, json)
-
-
-def _flow_map(fields: Mapping[str, Any], json: bool) -> str:
-    parts = []
-    for key, value in fields.items():
-        if value is None:
-            continue
-        name = double_quoted(key) if json else key
-        parts.append(f"{name}: {_flow_value(value, key, json)}")
-    return "{" + ", ".join(parts) + "}"
-
-
-def _block_map(fields: Mapping[str, Any], indent: int, first: str, nl: str) -> str:
-    """A mapping in block style; its first line starts with `first` (e.g. `  - `)."""
-    lines: list[str] = []
-    for key, value in fields.items():
-        if value is None:
-            continue
-        lead = first if not lines else " " * indent
-        if isinstance(value, Mapping):
-            lines.append(f"{lead}{key}:{nl}" + _block_map(value, indent + 2, " " * (indent + 2), nl).removesuffix(nl))
-        else:
-            lines.append(f"{lead}{key}: {_flow_value(value, key, False)}")
-    return nl.join(lines) + nl
-
-
-def _block_items(claims: list[Mapping[str, Any]], dash: int, key: int, nl: str) -> str:
-    key = max(key, dash + 2)
-    lead = " " * dash + "-" + " " * (key - dash - 1)
-    return "".join(_block_map(claim, key, lead, nl) for claim in claims)
+# -- rendering new claims ----------------------------------------------------------------
 
 
 def render_claims(claims: Iterable[Mapping[str, Any]], header: str | None = None) -> str:

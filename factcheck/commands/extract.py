@@ -119,13 +119,17 @@ def published_for(project: Project, source: Source) -> dt.datetime | None:
     return published_in(source.text.text)
 
 
-def header_text(source: Source, published: dt.datetime | None) -> str:
+def header_text(source: Source, published: dt.datetime | None, language: str | None = None) -> str:
+    """The header of a new claim file (`language`, when known already, is the source's)."""
     from factcheck.authoring.propose import language_of
 
-    lines = [f"source: {source.path}", f"sha256: {source.text.sha256}"]
+    language = language or language_of(source.text.text)
+    from factcheck.claims.yamltext import string
+
+    lines = [f"source: {string(source.path, None)}", f"sha256: {source.text.sha256}"]
     if published is not None:
         lines.append(f"published: {published.isoformat()}")
-    lines.append(f"language: {language_of(source.text.text)}")
+    lines.append(f"language: {language}")
     return "\n".join(lines) + "\nclaims:\n"
 
 
@@ -139,13 +143,13 @@ def check_target(lf: LoadedFile | None, source: Source, path: Path) -> None:
 
 
 def write_claims(path: Path, lf: LoadedFile | None, source: Source, published: dt.datetime | None,
-                 claims: list[dict[str, Any]]) -> None:
+                 claims: list[dict[str, Any]], language: str | None = None) -> None:
     """Append claims to the file at path, creating it with a header if it does not exist."""
     from factcheck.claims import writeback
 
     if lf is None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        doc = writeback.new_document(path, header_text(source, published))
+        doc = writeback.new_document(path, header_text(source, published, language))
     else:
         doc = writeback.load(path)
     writeback.append_claims(doc, claims)
@@ -153,22 +157,23 @@ def write_claims(path: Path, lf: LoadedFile | None, source: Source, published: d
 
 
 def run_extract(config: Config, source_name: Path, into: Path | None) -> tuple[str, int]:
-    from factcheck.authoring.propose import Ids, candidates, covered, ignored
-    from factcheck.claims import writeback
+    from factcheck.authoring.propose import Coverage, Ids, candidates, ignored, language_of
 
     source = read_source(config, source_name)
+    language = language_of(source.text.text)
     project = load_project(config)
     published = published_for(project, source)
     day = published.date() if published is not None else None
     if into is None:
         own = file_of_source(project, source)
         ignore = own.header.ignore if own is not None and own.header is not None else ()
-        found = [c for c in candidates(source.text.text, day, Ids(taken_ids(project))) if not ignored(c, ignore)]
+        found = [c for c in candidates(source.text.text, day, Ids(taken_ids(project)), language) if not ignored(c, ignore)]
         fields = [c.fields for c in found]
-        header = header_text(source, published)
-        # New text, nothing to preserve: the claims' lines after the header, without building
-        # a document and reading it back as a rewrite does (the same text, ten times sooner).
-        return (header + writeback.render_claims(fields) if fields else writeback.render_claims(fields, header)), 0
+        # New text, nothing to preserve: the claims' lines after the header, as a rewrite would
+        # append them, without building a document and reading it back (or loading YAML at all).
+        from factcheck.claims.yamltext import block_items
+
+        return header_text(source, published, language) + block_items(fields, 2, 4, "\n"), 0
     lf, problems = file_for(project, config, into)
     if problems:
         return "\n".join([*problems, f"{into}: not written: fix the YAML errors first"]) + "\n", 1
@@ -176,16 +181,20 @@ def run_extract(config: Config, source_name: Path, into: Path | None) -> tuple[s
     if lf is not None and lf.header is not None and lf.header.published is not None:
         published = lf.header.published
         day = published.date()
-    found = candidates(source.text.text, day, Ids(taken_ids(project)))
+    found = candidates(source.text.text, day, Ids(taken_ids(project)), language)
     ignore = lf.header.ignore if lf is not None and lf.header is not None else ()
     set_aside = [c for c in found if ignored(c, ignore)]
-    found = [c for c in found if c not in set_aside]
-    existing = [entry.claim for entry in lf.claims] if lf is not None else []
-    new = [c.fields for c in found if not covered(c, existing)]
-    try:
-        write_claims(into, lf, source, published, new)
-    except writeback.WriteError as exc:
-        return f"{into}: {exc}\n", 1
+    if set_aside:
+        found = [c for c in found if not ignored(c, ignore)]
+    coverage = Coverage(entry.claim for entry in lf.claims) if lf is not None else None
+    new = [c.fields for c in found if coverage is None or not coverage.covers(c)]
+    if new or lf is None:  # a file that gains nothing is left as it is
+        from factcheck.claims import writeback
+
+        try:
+            write_claims(into, lf, source, published, new, language)
+        except writeback.WriteError as exc:
+            return f"{into}: {exc}\n", 1
     skipped = len(found) - len(new)
     plural = "" if len(new) == 1 else "s"
     aside = f", {len(set_aside)} in ignore:" if set_aside else ""

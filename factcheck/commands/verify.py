@@ -13,6 +13,18 @@ from factcheck.config import Config
 from factcheck.output import choose
 
 
+def jobs_option(value: str | None) -> int | None:
+    """`--jobs N`: a whole number from 1 to MAX_JOBS (None: as configured)."""
+    from factcheck.config import MAX_JOBS
+    from factcheck.errors import UsageError
+
+    if value is None:
+        return None
+    if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= MAX_JOBS:
+        raise UsageError(f"--jobs must be a whole number from 1 to {MAX_JOBS}, not '{value[:20]}'")
+    return int(value)
+
+
 def run_verify(
     config: Config,
     paths: list[Path],
@@ -24,6 +36,7 @@ def run_verify(
     fix: bool = False,
     files_only: bool = False,
     use_cache: bool = True,
+    jobs: int | None = None,
 ) -> tuple[str, list[str], int]:
     """(report text, lines for people about what --fix did, exit code)."""
     from factcheck.lint import engine
@@ -38,7 +51,7 @@ def run_verify(
         fixed, written = fix_project(ctx)
         report = engine.run(engine.build_context(config, paths, scopes) if written else ctx)
     else:  # file by file, with the result cache unless it is turned off
-        report = engine.verify(config, paths, files_only=files_only, use_cache=use_cache)
+        report = engine.verify(config, paths, files_only=files_only, use_cache=use_cache, jobs=jobs)
     if style.kind == "rich":
         from factcheck.output import rich_text
 

@@ -13,8 +13,11 @@ file. `verify` loads one claim file at a time and, with the result cache
 from __future__ import annotations
 
 import importlib
+import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factcheck.config import Config
 from factcheck.errors import UsageError
@@ -23,7 +26,6 @@ from factcheck.lint.problem import Problem
 from factcheck.lint.report import Report
 
 if TYPE_CHECKING:
-    from factcheck.lint.cache import ResultCache
     from factcheck.lint.facts import FileFacts
     from factcheck.lint.rule import Rule, Scope
 
@@ -95,8 +97,9 @@ def _stamped(rule: Rule, ctx: RuleContext) -> list[Problem]:
     return [Problem.stamped(finding, rule.id, rule.level) for finding in rule.check(ctx)]
 
 
-def _load_file(path: Path, config: Config, cache: ResultCache | None, rel: str) -> FileFacts:
-    """Load one claim file, run its claim- and file-scope rules, keep its facts (in the cache too)."""
+def _load_file(path: Path, config: Config, rel: str) -> tuple[FileFacts, Kept]:
+    """Load one claim file and run its claim- and file-scope rules: its facts, and what the
+    cache keys them by (None: not kept, the source path was refused for where it leads)."""
     from factcheck.claims.project import Project, SourceCache, load_claim_file, resolve_source
     from factcheck.lint.facts import summarize
     from factcheck.lint.registry import select
@@ -105,22 +108,86 @@ def _load_file(path: Path, config: Config, cache: ResultCache | None, rel: str) 
     enabled = frozenset(rule.id for rule in select(config.disable, FILE_SCOPES))
     ctx = RuleContext(project=Project(config, [lf], loading), enabled=enabled)
     facts = summarize(lf, ctx, _file_problems(ctx, loading))
-    if cache is not None:
-        data = lf.loaded.data if lf.loaded is not None else None
-        text = data.get("source") if isinstance(data, dict) else None
-        if not isinstance(text, str):
-            cache.put(path, rel, facts, None, None)
-        else:
-            resolved, _ = resolve_source(config.root, text)
-            if resolved is not None:  # a path refused for where it leads is not kept
-                source = resolved.relative_to(config.root.resolve()).as_posix()
-                sha = lf.source.sha256 if lf.source is not None else cache.source_sha(source)
-                cache.put(path, rel, facts, source, sha)
-    return facts
+    data = lf.loaded.data if lf.loaded is not None else None
+    text = data.get("source") if isinstance(data, dict) else None
+    if not isinstance(text, str):
+        return facts, (None, None)
+    resolved, _ = resolve_source(config.root, text)
+    if resolved is None:
+        return facts, None
+    source = resolved.relative_to(config.root.resolve()).as_posix()
+    return facts, (source, lf.source.sha256 if lf.source is not None else None)
 
 
-def verify(config: Config, paths: list[Path] | None = None, files_only: bool = False, use_cache: bool = True) -> Report:
-    """Every enabled rule over the project's claim files (or those named), one file at a time."""
+# A file's facts are kept under (its source relative to the root, the source's sha256);
+# (None, None) for a file that names no source; None when they are not kept.
+Kept = tuple[str | None, str | None] | None
+Job = tuple[int, Path, str]  # a file to load: its place in the run, its path, its name from the root
+# Below this many claim files to load, or bytes of them, one process does it all: starting
+# workers costs more than it saves.
+PARALLEL_FILES = 8
+PARALLEL_BYTES = 256 * 1024
+
+
+def _jobs(wanted: int, todo: list[Job]) -> int:
+    """How many processes load the files to load: `wanted`, or one per available core."""
+    if len(todo) < PARALLEL_FILES or sys.platform != "linux":  # fork is how workers start
+        return 1
+    jobs = wanted or len(os.sched_getaffinity(0))
+    if jobs < 2:
+        return 1
+    size = 0
+    for _, path, _ in todo:
+        try:
+            size += path.stat().st_size
+        except OSError:
+            pass
+    return min(jobs, len(todo)) if size >= PARALLEL_BYTES else 1
+
+
+_WORKER_CONFIG: list[Config] = []  # the configuration, as a forked worker inherits it
+
+
+def _worker_load(job: tuple[Path, str]) -> tuple[dict[str, Any], bytes, bytes, Kept]:
+    """In a worker: a file's facts as the cache stores them (what a warm run reads back)."""
+    path, name = job
+    facts, kept = _load_file(path, _WORKER_CONFIG[0], name)
+    return facts.to_json(), facts.values_json(), facts.explanations_json(), kept
+
+
+def _load_files(todo: list[Job], config: Config, jobs: int | None) -> Iterator[tuple[Job, FileFacts, Kept]]:
+    """Load and check the files to load, in order: in worker processes when there are many.
+
+    Each worker loads whole claim files and sends back their facts in the form the cache
+    keeps, so the parent computes the project-wide rules exactly as a warm run does.
+    Workers are forked, so they start with everything the parent has imported.
+    """
+    jobs = _jobs(config.jobs if jobs is None else jobs, todo)
+    if jobs == 1:
+        for job in todo:
+            yield job, *_load_file(job[1], config, job[2])
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from factcheck.lint.facts import FileFacts
+
+    _WORKER_CONFIG[:] = [config]
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = pool.map(_worker_load, [(path, name) for _, path, name in todo], chunksize=2)
+            for job, (data, values, explanations, kept) in zip(todo, results, strict=True):
+                facts = FileFacts.from_json(data, values, explanations)
+                facts.changed = True
+                yield job, facts, kept
+    finally:
+        _WORKER_CONFIG.clear()
+
+
+def verify(config: Config, paths: list[Path] | None = None, files_only: bool = False, use_cache: bool = True,
+           jobs: int | None = None) -> Report:
+    """Every enabled rule over the project's claim files (or those named), one file at a time
+    (`jobs` processes at once: None as configured)."""
     from factcheck.claims.project import Project, _readable_folder, discover, rel, require_paths
 
     _check_disabled(config)
@@ -132,15 +199,22 @@ def verify(config: Config, paths: list[Path] | None = None, files_only: bool = F
         from factcheck.lint.cache import ResultCache
 
         cache = ResultCache(config)
-    all_facts = []
+    all_facts: list[FileFacts | None] = []
+    todo: list[Job] = []  # files whose facts are not in the cache
     for path in discover(config, paths or []):
         name = rel(config.root, path)
         facts = cache.get(path, name) if cache is not None else None
         if facts is None:
-            facts = _load_file(path, config, cache, name)
+            todo.append((len(all_facts), path, name))
         all_facts.append(facts)
+    for (index, path, name), facts, kept in _load_files(todo, config, jobs):
+        all_facts[index] = facts
+        if cache is not None and kept is not None:
+            source, sha = kept
+            cache.put(path, name, facts, source, sha if sha is not None or source is None else cache.source_sha(source))
+    loaded = [facts for facts in all_facts if facts is not None]
     enabled = frozenset() if files_only else frozenset(PROJECT_RULES) - config.disable
-    report = _report(RuleContext(project=Project(config), enabled=enabled, facts=all_facts))
+    report = _report(RuleContext(project=Project(config), enabled=enabled, facts=loaded))
     if cache is not None:
         cache.save()
     return report

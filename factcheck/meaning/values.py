@@ -10,9 +10,11 @@ its quote writes; checks compute with the record's interval.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from factcheck.claims.model import DateClaim, Measured, date_range
 from factcheck.claims.project import ClaimEntry
@@ -22,6 +24,19 @@ from factcheck.meaning.dims import Dim
 from factcheck.meaning.interval import Interval, fmt_number
 from factcheck.meaning.written import Shown, show, shown_for
 from factcheck.records import Frozen, setattr_frozen
+
+if TYPE_CHECKING:
+    from factcheck.numbers.expression import Expression
+
+
+@functools.lru_cache(maxsize=1024)
+def read_quote(text: str, published: dt.date | None) -> tuple[Expression, ...]:
+    """The figures of a quote, read once: a claim's value, its reading of the text as it
+    is now and the counterpart of its figure all ask for the same quote's figures.
+    Expressions are frozen, so the same tuple serves every caller."""
+    from factcheck.numbers import find_expressions
+
+    return tuple(find_expressions(text, published=published))
 
 
 class ClaimValue(Frozen):
@@ -93,7 +108,7 @@ def _plural(kind: str) -> str:
     return "quantities" if kind == "quantity" else kind + "s"
 
 
-def _pick(exprs: list[Any], wanted: str | None, kind: str) -> tuple[Any | None, str | None]:
+def _pick(exprs: Sequence[Any], wanted: str | None, kind: str) -> tuple[Any | None, str | None]:
     found = [e for e in exprs if e.kind == kind]
     if wanted is not None:
         exact = [e for e in found if e.text == wanted] or [e for e in found if wanted in e.text or e.text in wanted]
@@ -138,7 +153,7 @@ def _rate_scale(claim: Measured) -> float:
 
 
 def _measured(ctx: RuleContext, entry: ClaimEntry, claim: Measured) -> ClaimValue:
-    from factcheck.numbers import find_expressions, interval_for, unit_dim
+    from factcheck.numbers import interval_for, unit_dim
     from factcheck.numbers.meaning import FAMILY
 
     tolerance = _tolerance(ctx, entry, claim)
@@ -151,7 +166,7 @@ def _measured(ctx: RuleContext, entry: ClaimEntry, claim: Measured) -> ClaimValu
     expr = None
     problem = None
     if claim.quote is not None:  # a reference may have no span in the source
-        exprs = find_expressions(claim.quote, published=_published(entry))
+        exprs = read_quote(claim.quote, _published(entry))
         expr, problem = _pick(exprs, claim.text, "quantity")
     precision = claim.precision
     if precision is None and expr is not None and _same_reading(claim, expr):
@@ -248,8 +263,6 @@ def _compare(claim: Measured, expr: Any, unit: str) -> str | None:
 
 
 def _date(entry: ClaimEntry, claim: DateClaim) -> ClaimValue:
-    from factcheck.numbers import find_expressions
-
     if claim.value is not None:
         first, last = date_range(claim.value)
     else:
@@ -262,7 +275,7 @@ def _date(entry: ClaimEntry, claim: DateClaim) -> ClaimValue:
         interval = Interval(interval.lo, math.inf, True, False)
     derivation = f"record: {date_text(interval)}"
     written = written_at = mismatch = problem = None
-    exprs = find_expressions(claim.quote or "", published=_published(entry))
+    exprs = read_quote(claim.quote or "", _published(entry))
     expr, problem = _pick(exprs, claim.text, "date")
     if expr is not None and _published(entry) is None and is_relative(expr.text):
         # 去年, 11日: without a publication date there is nothing to resolve them against.
@@ -357,13 +370,11 @@ def _day_text(lo: dt.date, hi: dt.date) -> str | None:
 def _counterpart(entry: ClaimEntry, quote_now: str, kind: str) -> Any | None:
     """The figure of the text now that the record's figure stood for: the same place among
     the figures of its kind, or the only one."""
-    from factcheck.numbers import find_expressions
-
     claim = entry.claim
-    now = [e for e in find_expressions(quote_now, published=_published(entry)) if e.kind == kind]
+    now = [e for e in read_quote(quote_now, _published(entry)) if e.kind == kind]
     if quote_now == claim.quote:
         return _pick(now, claim.text, kind)[0]
-    old = [e for e in find_expressions(claim.quote or "", published=_published(entry)) if e.kind == kind]
+    old = [e for e in read_quote(claim.quote or "", _published(entry)) if e.kind == kind]
     picked = _pick(old, claim.text, kind)[0]
     if picked is not None and len(old) == len(now):
         return now[old.index(picked)]
@@ -416,6 +427,10 @@ def _text_reading(ctx: RuleContext, entry: ClaimEntry) -> Reading | None:
     updates = _updates(claim, expr) if expr is not None else None
     if updates is None:
         return None
+    if quote_now == claim.quote and (anchor.start, anchor.end) == tuple(claim.span) and all(
+        getattr(claim, name) == value for name, value in updates.items()
+    ):
+        return None  # the text reads exactly as the record: the same claim, the same meaning
     record = claim_value(ctx, entry)
     record_model: Any = claim  # every concrete claim class is a pydantic model
     now_claim = record_model.model_copy(update={**updates, "quote": quote_now, "span": (anchor.start, anchor.end)})

@@ -229,3 +229,24 @@ def test_ids_read_the_figure_as_written_not_its_base_units() -> None:
     text = "夏粮总产量12627万吨，其中新增50万吨；播种面积2756万公顷，每公顷4582公斤。"
     ids = [c.fields["id"] for c in candidates(text, PUBLISHED, Ids())]
     assert ids[:4] == ["tons_12627wan", "tons_50wan", "ha_2756wan", "rate_4582"]
+
+
+def test_a_source_path_yaml_would_misread_is_quoted_in_the_header(article, run) -> None:
+    name = "seeds/it's #1: a.txt"
+    (article / name).write_text("共3项。", encoding="utf-8")
+    result = run("extract", name)
+    assert result.code == 0, result.err
+    assert result.out.startswith('source: "seeds/it\'s #1: a.txt"\n')
+    data = yaml.safe_load(result.out)
+    assert data["source"] == name and [c["quote"] for c in data["claims"]] == ["共3项"]
+    assert (run("extract", name, "--into", "claims/a.yaml").code, run("verify").code) == (0, 0)
+
+
+def test_a_claim_file_that_gains_nothing_is_not_rewritten(article, run) -> None:
+    assert run("extract", ARTICLE, "--into", "claims/police.yaml").code == 0
+    path = article / "claims" / "police.yaml"
+    before = path.stat()
+    again = run("extract", ARTICLE, "--into", "claims/police.yaml")
+    assert (again.code, again.out) == (0, f"claims/police.yaml: added 0 claims ({len(EXPECTED)} already covered)\n")
+    after = path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)

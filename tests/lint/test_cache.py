@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -275,3 +276,56 @@ def test_cache_can_be_turned_off(archive: Path, run, loads: list[str]) -> None:
     (archive / "pyproject.toml").write_text('[tool.factcheck]\ncache = "no"\n', encoding="utf-8")
     result = run("verify")
     assert result.code == 2 and result.err == "factcheck: error: pyproject.toml: [tool.factcheck] cache must be true or false\n"
+
+
+@pytest.fixture
+def parallel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Worker processes load even this small project (as they would a large one)."""
+    import factcheck.lint.engine
+
+    monkeypatch.setattr(factcheck.lint.engine, "PARALLEL_FILES", 2)
+    monkeypatch.setattr(factcheck.lint.engine, "PARALLEL_BYTES", 0)
+
+
+def entries(archive: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in (archive / ".factcheck_cache").iterdir()}
+
+
+def test_worker_processes_say_what_one_process_says(archive: Path, run, loads: list[str], parallel: None) -> None:
+    one = outputs(run, "--no-cache", "--jobs", "1")
+    assert sorted(set(loads)) == ["a.yaml", "b.yaml", "c.yaml", "d.yaml", "e.yaml"]
+    loads.clear()
+    two = outputs(run, "--no-cache", "--jobs", "2")
+    assert loads == []  # loaded in the workers, not here
+    assert two == one and rules(one[1]) == ALL
+    run("verify", "--jobs", "1")
+    kept = entries(archive)
+    shutil.rmtree(archive / ".factcheck_cache")
+    run("verify", "-j", "2")
+    assert entries(archive) == kept  # the same cache, byte for byte
+    warm, loaded = same_as_fresh(run, loads)
+    assert loaded == [] and warm == one[1]
+
+
+def test_workers_from_the_configuration(archive: Path, run, loads: list[str], parallel: None) -> None:
+    fresh = outputs(run, "--no-cache", "--jobs", "1")
+    (archive / "pyproject.toml").write_text("[tool.factcheck]\njobs = 2\n", encoding="utf-8")
+    loads.clear()
+    assert outputs(run, "--no-cache") == fresh and loads == []
+    (archive / "pyproject.toml").write_text("[tool.factcheck]\njobs = 1\n", encoding="utf-8")
+    assert outputs(run, "--no-cache") == fresh and len(loads) == 10
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two", "65", "1.5", "٣"])
+def test_jobs_must_be_a_count(archive: Path, run, value: str) -> None:
+    result = run("verify", "--jobs", value)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == f"factcheck: error: --jobs must be a whole number from 1 to 64, not '{value}'\n"
+
+
+@pytest.mark.parametrize("value", ["-1", "true", '"2"', "65"])
+def test_configured_jobs_must_be_a_count(archive: Path, run, value: str) -> None:
+    (archive / "pyproject.toml").write_text(f"[tool.factcheck]\njobs = {value}\n", encoding="utf-8")
+    result = run("verify")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == "factcheck: error: pyproject.toml: [tool.factcheck] jobs must be a whole number from 0 (one per core) to 64\n"
