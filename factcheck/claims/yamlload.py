@@ -327,6 +327,10 @@ def _read_plain(text: str) -> Loaded | None:
     key_marks: dict[Path, tuple[int, int]] = {}
     quoted: set[Path] = set()
     stack: list[tuple[int, Any, Path]] = []  # the open blocks: (indent, dict or list, path)
+    top_indent = -1  # stack[-1], kept at hand: (top_indent, container, container_path)
+    container: Any = None
+    container_path: Path = ()
+    path: Path
     # A key whose value starts on a later line: (indent, mapping, key, path, mark if empty).
     pending: tuple[int, dict[str, Any], str, Path, tuple[int, int]] | None = None
     document_start = False
@@ -353,47 +357,50 @@ def _read_plain(text: str) -> Loaded | None:
             if col > p_indent or (col == p_indent and dash is not None):  # a block starts here
                 if len(p_path) > _FAST_DEPTH:
                     return None
-                block: Any = [] if dash is not None else {}
-                p_map[p_key] = block
+                container = [] if dash is not None else {}
+                p_map[p_key] = container
                 marks[p_path] = (lineno, col + 1)
-                stack.append((col, block, p_path))
+                top_indent, container_path = col, p_path
+                stack.append((col, container, p_path))
             else:
                 p_map[p_key] = None
                 marks[p_path] = p_mark
         elif not stack:
             if col:
                 return None
-            stack.append((0, [] if dash is not None else {}, ()))
+            top_indent, container, container_path = 0, [] if dash is not None else {}, ()
+            stack.append((0, container, ()))
             marks[()] = (lineno, 1)
-        while stack[-1][0] > col:
-            stack.pop()
-        top_indent, container, path = stack[-1]
-        if dash is None and type(container) is list and len(stack) > 1 and stack[-2][0] == col:
-            stack.pop()  # a key after a sequence written at its own key's indentation
-            top_indent, container, path = stack[-1]
-        if top_indent != col:
-            return None
+        if col != top_indent:  # the line closes blocks
+            while stack[-1][0] > col:
+                stack.pop()
+            top_indent, container, container_path = stack[-1]
+            if top_indent != col:
+                return None
         if dash is not None:
             if type(container) is not list:
                 return None
-            path = path + (len(container),)
+            path = container_path + (len(container),)
             if key is not None:  # `- key: ...` opens a mapping at the key
                 if len(path) > _FAST_DEPTH:
                     return None
                 col = m.start(3)
-                block = {}
-                container.append(block)
+                item: dict[str, Any] = {}
+                container.append(item)
                 marks[path] = (lineno, col + 1)
-                stack.append((col, block, path))
-                container = block
+                top_indent, container, container_path = col, item, path
+                stack.append((col, item, path))
             elif last == 2:
                 return None  # a dash alone
         elif type(container) is not dict:
-            return None
+            if len(stack) == 1 or stack[-2][0] != col:
+                return None
+            stack.pop()  # a key after a sequence written at its own key's indentation
+            top_indent, container, container_path = stack[-1]
         if key is not None:
             if key in container or key in _NOT_STR_KEYS:
                 return None  # _Builder reports these
-            path = path + (key,)
+            path = container_path + (key,)
             key_marks[path] = (lineno, col + 1)
             if last == 3:
                 pending = (col, container, key, path, (lineno, m.end(3) + 2))
