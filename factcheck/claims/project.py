@@ -20,9 +20,7 @@ from factcheck.lint.problem import Problem
 from factcheck.records import Record
 
 if TYPE_CHECKING:  # the models and the YAML reader are imported when a file is loaded
-    from pydantic import ValidationError
-
-    from factcheck.claims.model import Check, ClaimFile
+    from factcheck.claims.model import Check, ClaimFile, InvalidRecord
     from factcheck.claims.yamlload import Loaded
     from factcheck.claims.yamlload import Path as YPath
 
@@ -189,13 +187,9 @@ def did_you_mean(name: str, known: list[str]) -> str:
 
 def claim_fields(item: Any) -> list[str]:
     """The fields a claim of this item's kind may have (every kind's, if it names none)."""
-    from factcheck.claims import model
+    from factcheck.claims.model import claim_fields
 
-    classes = {cls.model_fields["kind"].annotation.__args__[0]: cls for cls in (  # type: ignore[union-attr]
-        model.QuantityClaim, model.DateClaim, model.QuoteClaim, model.StatementClaim, model.ReferenceClaim)}
-    kind = item.get("kind") if isinstance(item, dict) else None
-    chosen = [classes[kind]] if isinstance(kind, str) and kind in classes else list(classes.values())
-    return sorted({name for cls in chosen for name in cls.model_fields if name != "written"})
+    return claim_fields(item.get("kind") if isinstance(item, dict) else None)
 
 
 def _error_message(err: Any, known: list[str] | None = None) -> str:
@@ -232,7 +226,7 @@ def _looks_numeric(text: str) -> bool:
 
 
 def _validation_problems(
-    lf: LoadedFile, base: YPath, exc: ValidationError, ident: str, known: list[str] | None = None
+    lf: LoadedFile, base: YPath, exc: InvalidRecord, ident: str, known: list[str] | None = None
 ) -> list[Problem]:
     problems = []
     marks = lf.loaded.marks if lf.loaded else {}
@@ -316,9 +310,12 @@ def _ident(kind: str, item: Any, index: int) -> str:
 
 
 def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[LoadedFile, list[Problem]]:
-    from pydantic import ValidationError
-
-    from factcheck.claims.model import CLAIM, Check, ClaimFile
+    from factcheck.claims.model import (
+        InvalidRecord,
+        validate_check,
+        validate_claim,
+        validate_header,
+    )
     from factcheck.claims.yamlload import load_yaml
 
     root = config.root
@@ -353,14 +350,14 @@ def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[L
         lists[key] = value
     head = {k: v for k, v in data.items() if k not in ("claims", "checks")}
     try:
-        lf.header = ClaimFile.model_validate(head)
-    except ValidationError as exc:
+        lf.header = validate_header(head)
+    except InvalidRecord as exc:
         problems.extend(_validation_problems(lf, (), exc, ""))
     for i, item in enumerate(lists["claims"]):
         ident = _ident("claim", item, i)
         try:
-            lf.claims.append(ClaimEntry(CLAIM.validate_python(item), lf, i))
-        except ValidationError as exc:
+            lf.claims.append(ClaimEntry(validate_claim(item), lf, i))
+        except InvalidRecord as exc:
             problems.extend(_validation_problems(lf, ("claims", i), exc, ident, claim_fields(item)))
             entry = _without_unknown_fields(item, exc, lf, i)
             if entry is not None:  # reported once; the claim still serves the other rules
@@ -368,27 +365,27 @@ def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[L
     for i, item in enumerate(lists["checks"]):
         ident = _ident("check", item, i)
         try:
-            lf.checks.append(CheckEntry(Check.model_validate(item), lf, i))
-        except ValidationError as exc:
+            lf.checks.append(CheckEntry(validate_check(item), lf, i))
+        except InvalidRecord as exc:
             problems.extend(_validation_problems(lf, ("checks", i), exc, ident))
     if isinstance(data.get("source"), str):
         problems.extend(_attach_source(lf, data["source"], config, sources))
     return lf, problems
 
 
-def _without_unknown_fields(item: Any, exc: ValidationError, lf: LoadedFile, i: int) -> ClaimEntry | None:
+def _without_unknown_fields(item: Any, exc: InvalidRecord, lf: LoadedFile, i: int) -> ClaimEntry | None:
     """The claim without its misspelled fields, when they are all that is wrong with it."""
-    from pydantic import ValidationError
+    from factcheck.claims.model import InvalidRecord
 
     errors = exc.errors()
     if not isinstance(item, dict) or any(err["type"] != "extra_forbidden" or len(err["loc"]) != 2 for err in errors):
         return None
     unknown = {err["loc"][-1] for err in errors}
     try:
-        from factcheck.claims.model import CLAIM
+        from factcheck.claims.model import validate_claim
 
-        return ClaimEntry(CLAIM.validate_python({k: v for k, v in item.items() if k not in unknown}), lf, i)
-    except ValidationError:
+        return ClaimEntry(validate_claim({k: v for k, v in item.items() if k not in unknown}), lf, i)
+    except InvalidRecord:
         return None
 
 
