@@ -130,13 +130,14 @@ PARALLEL_FILES = 8
 PARALLEL_BYTES = 256 * 1024
 
 
-def _jobs(wanted: int, todo: list[Job]) -> int:
-    """How many processes load the files to load: `wanted`, or one per available core."""
-    if len(todo) < PARALLEL_FILES or sys.platform != "linux":  # fork is how workers start
+def _jobs(wanted: int, todo: list[Job] | None) -> int:
+    """How many processes load the files to load: `wanted`, or one per available core
+    (with no files named, how many may work at all)."""
+    if sys.platform != "linux" or (todo is not None and len(todo) < PARALLEL_FILES):  # fork is how workers start
         return 1
     jobs = wanted or len(os.sched_getaffinity(0))
-    if jobs < 2:
-        return 1
+    if jobs < 2 or todo is None:
+        return max(jobs, 1)
     size = 0
     for _, path, _ in todo:
         try:
@@ -217,7 +218,8 @@ def verify(config: Config, paths: list[Path] | None = None, files_only: bool = F
             cache.put(path, name, facts, *kept)
     loaded = [facts for facts in all_facts if facts is not None]
     enabled = frozenset() if files_only else frozenset(PROJECT_RULES) - config.disable
-    report = _report(RuleContext(project=Project(config), enabled=enabled, facts=loaded))
+    workers = _jobs(config.jobs if jobs is None else jobs, None)
+    report = _report(RuleContext(project=Project(config), enabled=enabled, facts=loaded, jobs=workers))
     if cache is not None:
         cache.save()
     return report

@@ -371,8 +371,9 @@ class FileFacts:
         def dump(value: Any) -> bytes:
             return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
-        detail = self._detail_raw if self._detail is None else dump(self._detail)
-        values = self._values_raw if self._values is None else dump(self._values)
+        # The detail and the values are never changed once read: their stored text stands.
+        detail = self._detail_raw if self._detail is None or self._detail_raw else dump(self._detail)
+        values = self._values_raw if self._values is None or self._values_raw else dump(self._values)
         explanations = self._explanations_raw if self._explanations is None else dump(self._explanations)
         return detail, values, explanations
 

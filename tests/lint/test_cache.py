@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -454,9 +455,11 @@ def test_a_check_whose_claim_loses_its_value_and_gets_it_back(archive: Path, run
 def parallel(monkeypatch: pytest.MonkeyPatch) -> None:
     """Worker processes load even this small project (as they would a large one)."""
     import factcheck.lint.engine
+    import factcheck.lint.rules.check
 
     monkeypatch.setattr(factcheck.lint.engine, "PARALLEL_FILES", 2)
     monkeypatch.setattr(factcheck.lint.engine, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(factcheck.lint.rules.check, "PARALLEL_CHECKS", 1)
 
 
 def entries(archive: Path) -> dict[str, bytes]:
@@ -526,3 +529,27 @@ def test_a_run_over_some_files_says_what_a_fresh_one_says(archive: Path, run, lo
     assert part == outputs(run, "claims/a.yaml", "--no-cache") and "names 'elsewhere', which is no claim" in part[1]
     again, loaded = same_as_fresh(run, loads)
     assert again == whole and loaded == []
+
+
+def test_checks_computed_in_workers_say_what_one_process_says(archive: Path, run, parallel: None,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import factcheck.lint.rules.check as check_rule
+
+    here: list[str] = []  # checks computed in this process
+    real = check_rule._work
+
+    def counted(entry: Any, claims: Any) -> Any:
+        here.append(entry.id)
+        return real(entry, claims)
+
+    monkeypatch.setattr(check_rule, "_work", counted)
+    one = outputs(run, "--no-cache", "--jobs", "1")
+    assert len(here) == 2 * 6  # six checks computed, for the text and the JSON run
+    here.clear()
+    two = outputs(run, "--no-cache", "--jobs", "2")
+    assert here == [] and two == one and "1 fail, 1 unknown" in one[1]
+    run("verify", "--jobs", "1")
+    kept = entries(archive)
+    shutil.rmtree(archive / ".factcheck_cache")
+    run("verify", "--jobs", "2")
+    assert entries(archive) == kept

@@ -107,10 +107,12 @@ def _operands(names: list[str], claims: dict[str, FileFacts]) -> str | None:
     return " ".join(operands)
 
 
-def _compute(entry: CheckFact, operands: str | None, claims: dict[str, FileFacts]) -> Outcome:
-    """(verdict, stale claims, the verdict on the records alone), computed now and stored
-    with the explanation under `operands`. A claim whose text was edited since its quote
-    was stored is computed with what the text says now."""
+Computed = tuple[str, str, list[str], list[str], str | None]  # verdict, summary, steps, stale, on records
+
+
+def _work(entry: CheckFact, claims: dict[str, FileFacts]) -> Computed:
+    """A check computed over the named claims (a claim whose text was edited since its
+    quote was stored is computed with what the text says now)."""
     from factcheck.checklang.language import Operand, RuleEvalError, evaluate, parse_rule
     from factcheck.lint.facts import row_shown, row_value
 
@@ -132,14 +134,37 @@ def _compute(entry: CheckFact, operands: str | None, claims: dict[str, FileFacts
         on_records = evaluate(node, env)
         outcome = evaluate(node, now) if stale else on_records
     except RuleEvalError as exc:
-        entry.set_result(operands, "error", exc.message, [], stale, None)
-        return "error", stale, None
-    records = on_records.verdict if stale else None
-    entry.set_result(operands, outcome.verdict, outcome.summary, list(outcome.steps), stale, records)
-    return outcome.verdict, stale, records
+        return "error", exc.message, [], stale, None
+    return outcome.verdict, outcome.summary, list(outcome.steps), stale, on_records.verdict if stale else None
 
 
-def _evaluate(ctx: RuleContext, entry: CheckFact, claims: dict[str, FileFacts]) -> Generator[Finding, None, Outcome | None]:
+def _compute(entry: CheckFact, operands: str | None, claims: dict[str, FileFacts],
+             computed: Computed | None = None) -> Outcome:
+    """(verdict, stale claims, the verdict on the records alone), computed now (or before,
+    in a worker) and stored with the explanation under `operands`."""
+    verdict, summary, steps, stale, records = computed if computed is not None else _work(entry, claims)
+    entry.set_result(operands, verdict, summary, steps, stale, records)
+    return verdict, stale, records
+
+
+def _named(entry: CheckFact, claims: dict[str, FileFacts]) -> tuple[dict[str, FileFacts], list[str], list[str]]:
+    """The files of the claims a check names, and the names that are no claim or have no value."""
+    named: dict[str, FileFacts] = {}
+    unknown: list[str] = []
+    valueless: list[str] = []
+    for name in entry.distinct_names or ():
+        where = claims.get(name)
+        if where is None:
+            unknown.append(name)
+        elif where.has_value(name):
+            named[name] = where
+        else:
+            valueless.append(name)
+    return named, unknown, valueless
+
+
+def _evaluate(ctx: RuleContext, entry: CheckFact, claims: dict[str, FileFacts],
+              computed: dict[tuple[int, int], Computed]) -> Generator[Finding, None, Outcome | None]:
     """A check's result, from the store while its own operands are unchanged, else computed;
     a check that cannot be computed yields why (and returns None)."""
     path = entry.file.path
@@ -155,17 +180,7 @@ def _evaluate(ctx: RuleContext, entry: CheckFact, claims: dict[str, FileFacts]) 
     stored = entry.result
     if operands is not None and stored is not None and stored[0] == operands:
         return stored[1:]
-    named: dict[str, FileFacts] = {}
-    unknown: list[str] = []
-    valueless: list[str] = []
-    for name in names:
-        where = claims.get(name)
-        if where is None:
-            unknown.append(name)
-        elif where.has_value(name):
-            named[name] = where
-        else:
-            valueless.append(name)
+    named, unknown, valueless = _named(entry, claims)
     if unknown or valueless:
         entry.clear_result()
         why = (f"'{unknown[0]}' is no claim in the project" if unknown
@@ -175,26 +190,71 @@ def _evaluate(ctx: RuleContext, entry: CheckFact, claims: dict[str, FileFacts]) 
             line, col = entry.rule_pos
             yield Finding(path, line, col, f"check '{entry.id}' cannot be computed: {why}", check_id=entry.id, verdict="error")
         return None
-    return _compute(entry, operands, named)
+    return _compute(entry, operands, named, computed.get((id(entry.file), entry.index)))
+
+
+# Below this many checks to compute, one process computes them: starting workers costs more.
+PARALLEL_CHECKS = 2000
+_WORK: list[tuple[list[CheckFact], dict[str, FileFacts]]] = []  # what forked workers inherit
+
+
+def _work_slice(bounds: tuple[int, int]) -> list[Computed]:
+    entries, claims = _WORK[0]
+    return [_work(entry, _named(entry, claims)[0]) for entry in entries[bounds[0] : bounds[1]]]
+
+
+def _in_workers(ctx: RuleContext, claims: dict[str, FileFacts], holds: list[bool]) -> dict[tuple[int, int], Computed]:
+    """Compute the checks that must be computed, in worker processes when there are many
+    (`RuleContext.jobs`); what they compute is stored here, in check order, as if computed here."""
+    if ctx.jobs < 2:
+        return {}
+    todo: list[CheckFact] = []
+    for facts, file_holds in zip(ctx.facts, holds, strict=True):
+        for entry in facts.checks if not file_holds and facts.check_ids else ():
+            names = entry.distinct_names
+            if names is None:
+                continue
+            operands = _operands(names, claims)
+            stored = entry.result
+            if operands is not None and stored is not None and stored[0] == operands:
+                continue
+            _, unknown, valueless = _named(entry, claims)
+            if not unknown and not valueless:
+                todo.append(entry)
+    if len(todo) < PARALLEL_CHECKS:
+        return {}
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    step = -(-len(todo) // (ctx.jobs * 4))
+    bounds = [(start, min(start + step, len(todo))) for start in range(0, len(todo), step)]
+    _WORK[:] = [(todo, claims)]
+    try:
+        with ProcessPoolExecutor(ctx.jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = [item for part in pool.map(_work_slice, bounds) for item in part]
+    finally:
+        _WORK.clear()
+    return {(id(entry.file), entry.index): result for entry, result in zip(todo, results, strict=True)}
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     claims = ctx.claim_files()
-    for facts in ctx.facts:
+    # While the claims all a file's checks name stand in files of the digests they had
+    # when the results were last brought up to date, each stored result holds (a check
+    # without one is worked out on its own).
+    all_operands = [_operands(facts.uses(), claims) if facts.check_ids else None for facts in ctx.facts]
+    holds = [operands is not None and operands == facts.operands for facts, operands in zip(ctx.facts, all_operands, strict=True)]
+    computed = _in_workers(ctx, claims, holds)
+    for facts, operands, file_holds in zip(ctx.facts, all_operands, holds, strict=True):
         if not facts.check_ids:
             continue
         path = facts.path
-        # While the claims all the file's checks name stand in files of the digests they
-        # had when the results were last brought up to date, each stored result holds
-        # (a check without one is worked out on its own).
-        operands = _operands(facts.uses(), claims)
-        holds = operands is not None and operands == facts.operands
         for entry in facts.checks:
-            stored = entry.result if holds else None
+            stored = entry.result if file_holds else None
             if stored is not None:
                 _, verdict, stale, on_records = stored
             else:
-                outcome = yield from _evaluate(ctx, entry, claims)
+                outcome = yield from _evaluate(ctx, entry, claims, computed)
                 if outcome is None:
                     continue
                 verdict, stale, on_records = outcome
