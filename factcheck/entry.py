@@ -114,18 +114,13 @@ def extract(args: dict[str, Any]) -> int:
 def as_program(run: Callable[[], int]) -> NoReturn:
     """Run as the `factcheck` process, which is short-lived, so it skips two costs.
 
-    Frequent garbage collection while pydantic builds its schemas (mypy raises the
-    threshold the same way), and tearing the interpreter down, which takes longer
-    than checking a claim file (about 40 ms). The claim records are internal to this
-    program: pydantic plugins (observability hooks found by scanning every installed
-    package's entry points, 3-5 ms) have nothing to observe, as typer decides for its
-    own adapters; a user's explicit PYDANTIC_DISABLE_PLUGINS is kept. Output is
-    flushed before the process ends.
+    Frequent garbage collection while modules load and claims are read (mypy raises
+    the threshold the same way), and tearing the interpreter down, which takes longer
+    than checking a claim file (about 40 ms). Output is flushed before the process ends.
     """
     import gc
 
     gc.set_threshold(200_000, 30, 30)
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     code = run()
     for stream in (sys.stdout, sys.stderr):
         try:

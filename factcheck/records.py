@@ -15,12 +15,16 @@ names a record lists in `_fields`; each record writes its own `__init__`.
 from __future__ import annotations
 
 import reprlib
-from dataclasses import FrozenInstanceError
 from typing import Any, ClassVar
 
 __all__ = ["Frozen", "FrozenInstanceError", "Record", "setattr_frozen"]
 
 setattr_frozen = object.__setattr__
+
+
+class FrozenInstanceError(AttributeError):
+    """A field of a frozen record was assigned or deleted (what dataclasses raise, defined
+    here: importing dataclasses brings inspect, ast and dis, about 5 ms, for this one class)."""
 
 
 class Record:

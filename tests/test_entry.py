@@ -46,15 +46,17 @@ WARM = """
 import sys
 from factcheck.entry import main
 code = main(["verify", "--format", "text"])
-heavy = [m for m in ("typer", "pydantic", "yaml", "rich", "rapidfuzz", "factcheck.claims.model", "factcheck.numbers")
-         if m in sys.modules]
+heavy = [m for m in ("typer", "pydantic", "pydantic_core", "yaml", "rich", "rapidfuzz", "factcheck.claims.model",
+                    "factcheck.numbers") if m in sys.modules]
 print(code, heavy)
 """
 
 
 def test_warm_verify_imports_neither_typer_nor_the_claim_models(project: Path) -> None:
     cold = subprocess.run([sys.executable, "-c", WARM], cwd=project, capture_output=True, text=True, check=True)
-    assert cold.stdout.splitlines()[-1].startswith("0 [") and "pydantic" in cold.stdout  # loaded the claims
+    # The claims were loaded; plain valid records are checked without pydantic or pydantic-core,
+    # and plain claim files are read without PyYAML.
+    assert cold.stdout.splitlines()[-1] == "0 ['factcheck.claims.model', 'factcheck.numbers']"
     warm = subprocess.run([sys.executable, "-c", WARM], cwd=project, capture_output=True, text=True, check=True)
     assert warm.stdout.splitlines()[-1] == "0 []"
     assert warm.stdout.splitlines()[:-1] == cold.stdout.splitlines()[:-1]

@@ -80,6 +80,7 @@ its context) cost no import time.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any, Literal, NamedTuple
@@ -205,15 +206,24 @@ _NUMBER_WORDS = (
 )
 _DIGITS = r"[0-9](?:[0-9.,]*[0-9])?|[〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億]+"
 NUMERAL = rf"{_DIGITS}|(?i:\b(?:{_NUMBER_WORDS})\b)"
-_NUMERAL_RE = re.compile(NUMERAL)
-# The skeleton of `_words` frees digits and Chinese numerals only: a number word cut by
-# the quote's edge (`fo` of `four`) would otherwise hide the quote's own words.
-_DIGITS_RE = re.compile(_DIGITS)
+
+
+# Both compiled on first use: a quote found where it was recorded needs neither.
+@functools.cache
+def _numeral_re() -> re.Pattern[str]:
+    return re.compile(NUMERAL)
+
+
+@functools.cache
+def _digits_re() -> re.Pattern[str]:
+    """The skeleton of `_words` frees digits and Chinese numerals only: a number word cut by
+    the quote's edge (`fo` of `four`) would otherwise hide the quote's own words."""
+    return re.compile(_DIGITS)
 
 
 def figures(text: str) -> list[str]:
     """The figures a text writes, in order (digits, Chinese numerals, English number words)."""
-    return [m.group().lower() for m in _NUMERAL_RE.finditer(normalise(text))]
+    return [m.group().lower() for m in _numeral_re().finditer(normalise(text))]
 
 
 def figures_differ(old: str, new: str) -> bool:
@@ -228,7 +238,7 @@ def _words(folded: str) -> tuple[str, list[int], list[int]]:
     starts: list[int] = []
     ends: list[int] = []
     last = 0
-    for match in _DIGITS_RE.finditer(folded):
+    for match in _digits_re().finditer(folded):
         parts.append(folded[last : match.start()])
         starts.extend(range(last, match.start()))
         ends.extend(range(last + 1, match.start() + 1))
@@ -245,8 +255,8 @@ def _words(folded: str) -> tuple[str, list[int], list[int]]:
 def _stored_figures(stored: str, is_prefix: bool) -> list[tuple[str, str]]:
     """The figures of a stored context side as (figure, how it must match): `=` whole, or
     `end`/`start` for a figure at the side's far edge, which may have been cut there."""
-    found = [(m.group().lower(), "=") for m in _NUMERAL_RE.finditer(stored)]
-    if found and is_prefix and _NUMERAL_RE.match(stored):
+    found = [(m.group().lower(), "=") for m in _numeral_re().finditer(stored)]
+    if found and is_prefix and _numeral_re().match(stored):
         found[0] = (found[0][0], "end")
     if found and not is_prefix and re.search(rf"(?:{NUMERAL})$", stored):
         found[-1] = (found[-1][0], "start")

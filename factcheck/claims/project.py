@@ -11,6 +11,7 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,9 +21,7 @@ from factcheck.lint.problem import Problem
 from factcheck.records import Record
 
 if TYPE_CHECKING:  # the models and the YAML reader are imported when a file is loaded
-    from pydantic import ValidationError
-
-    from factcheck.claims.model import Check, ClaimFile
+    from factcheck.claims.model import Check, ClaimFile, InvalidRecord
     from factcheck.claims.yamlload import Loaded
     from factcheck.claims.yamlload import Path as YPath
 
@@ -189,13 +188,9 @@ def did_you_mean(name: str, known: list[str]) -> str:
 
 def claim_fields(item: Any) -> list[str]:
     """The fields a claim of this item's kind may have (every kind's, if it names none)."""
-    from factcheck.claims import model
+    from factcheck.claims.model import claim_fields
 
-    classes = {cls.model_fields["kind"].annotation.__args__[0]: cls for cls in (  # type: ignore[union-attr]
-        model.QuantityClaim, model.DateClaim, model.QuoteClaim, model.StatementClaim, model.ReferenceClaim)}
-    kind = item.get("kind") if isinstance(item, dict) else None
-    chosen = [classes[kind]] if isinstance(kind, str) and kind in classes else list(classes.values())
-    return sorted({name for cls in chosen for name in cls.model_fields if name != "written"})
+    return claim_fields(item.get("kind") if isinstance(item, dict) else None)
 
 
 def _error_message(err: Any, known: list[str] | None = None) -> str:
@@ -232,7 +227,7 @@ def _looks_numeric(text: str) -> bool:
 
 
 def _validation_problems(
-    lf: LoadedFile, base: YPath, exc: ValidationError, ident: str, known: list[str] | None = None
+    lf: LoadedFile, base: YPath, exc: InvalidRecord, ident: str, known: list[str] | None = None
 ) -> list[Problem]:
     problems = []
     marks = lf.loaded.marks if lf.loaded else {}
@@ -316,9 +311,12 @@ def _ident(kind: str, item: Any, index: int) -> str:
 
 
 def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[LoadedFile, list[Problem]]:
-    from pydantic import ValidationError
-
-    from factcheck.claims.model import CLAIM, Check, ClaimFile
+    from factcheck.claims.model import (
+        InvalidRecord,
+        validate_check,
+        validate_claim,
+        validate_header,
+    )
     from factcheck.claims.yamlload import load_yaml
 
     root = config.root
@@ -353,14 +351,14 @@ def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[L
         lists[key] = value
     head = {k: v for k, v in data.items() if k not in ("claims", "checks")}
     try:
-        lf.header = ClaimFile.model_validate(head)
-    except ValidationError as exc:
+        lf.header = validate_header(head)
+    except InvalidRecord as exc:
         problems.extend(_validation_problems(lf, (), exc, ""))
     for i, item in enumerate(lists["claims"]):
         ident = _ident("claim", item, i)
         try:
-            lf.claims.append(ClaimEntry(CLAIM.validate_python(item), lf, i))
-        except ValidationError as exc:
+            lf.claims.append(ClaimEntry(validate_claim(item), lf, i))
+        except InvalidRecord as exc:
             problems.extend(_validation_problems(lf, ("claims", i), exc, ident, claim_fields(item)))
             entry = _without_unknown_fields(item, exc, lf, i)
             if entry is not None:  # reported once; the claim still serves the other rules
@@ -368,27 +366,27 @@ def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[L
     for i, item in enumerate(lists["checks"]):
         ident = _ident("check", item, i)
         try:
-            lf.checks.append(CheckEntry(Check.model_validate(item), lf, i))
-        except ValidationError as exc:
+            lf.checks.append(CheckEntry(validate_check(item), lf, i))
+        except InvalidRecord as exc:
             problems.extend(_validation_problems(lf, ("checks", i), exc, ident))
     if isinstance(data.get("source"), str):
         problems.extend(_attach_source(lf, data["source"], config, sources))
     return lf, problems
 
 
-def _without_unknown_fields(item: Any, exc: ValidationError, lf: LoadedFile, i: int) -> ClaimEntry | None:
+def _without_unknown_fields(item: Any, exc: InvalidRecord, lf: LoadedFile, i: int) -> ClaimEntry | None:
     """The claim without its misspelled fields, when they are all that is wrong with it."""
-    from pydantic import ValidationError
+    from factcheck.claims.model import InvalidRecord
 
     errors = exc.errors()
     if not isinstance(item, dict) or any(err["type"] != "extra_forbidden" or len(err["loc"]) != 2 for err in errors):
         return None
     unknown = {err["loc"][-1] for err in errors}
     try:
-        from factcheck.claims.model import CLAIM
+        from factcheck.claims.model import validate_claim
 
-        return ClaimEntry(CLAIM.validate_python({k: v for k, v in item.items() if k not in unknown}), lf, i)
-    except ValidationError:
+        return ClaimEntry(validate_claim({k: v for k, v in item.items() if k not in unknown}), lf, i)
+    except InvalidRecord:
         return None
 
 
@@ -427,19 +425,22 @@ def _claim_file_refused(config: Config, path: Path) -> str | None:
     return regular_file(path)
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Every YAML file under folder, in order; a folder that cannot be read is a usage error
-    (not an empty project that passes)."""
+def _yaml_files(folder: Path) -> Iterator[tuple[str, list[str]]]:
+    """(folder, its YAML files) for folder and every folder under it that is no symlink; a
+    folder that cannot be read is a usage error (not an empty project that passes)."""
     from factcheck.errors import UsageError
 
     def refuse(exc: OSError) -> None:
         raise UsageError(f"cannot read the folder {exc.filename}: {exc.strerror}")
 
-    found: list[Path] = []
     for top, dirs, files in os.walk(folder, onerror=refuse):
         dirs.sort()
-        found.extend(Path(top) / name for name in files if name.endswith((".yaml", ".yml")))
-    return sorted(found)
+        yield top, [name for name in files if name.endswith((".yaml", ".yml"))]
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Every YAML file under folder, in order."""
+    return sorted(Path(top) / name for top, names in _yaml_files(folder) for name in names)
 
 
 def _inside_project(config: Config, path: Path) -> None:
@@ -477,6 +478,40 @@ def discover(config: Config, paths: list[Path]) -> list[Path]:
             seen.add(key)
             unique.append(path)
     return unique
+
+
+def claim_files(config: Config, paths: list[Path]) -> list[tuple[Path, str, bool]]:
+    """`discover`'s claim files, each with its name (as `rel` gives it) and whether it lies
+    inside the project once symlinks are followed.
+
+    The claims folder's files are named without resolving each one: `os.walk` enters
+    no symlinked folder, so under a folder that is no symlink only a file that is one
+    needs resolving (a thousand claim files cost a thousand `lstat`s, not a `realpath` each).
+    """
+    root = config.root
+    folder = root / config.claims
+    if paths or root.resolve() != root or not folder.is_dir() or folder.resolve() != folder:
+        inside = root.resolve()
+        return [(path, rel(root, path), path.resolve().is_relative_to(inside)) for path in discover(config, paths)]
+    prefix = os.path.join(str(root), "")
+    names = []
+    for top, files in _yaml_files(folder):
+        under = os.path.relpath(top, root).replace(os.sep, "/")
+        names.extend(files if under == "." else [f"{under}/{name}" for name in files])
+    names.sort(key=lambda name: name.split("/"))  # as paths sort, part by part
+    found: list[tuple[Path, str, bool]] = []
+    seen: set[Path] = set()
+    for name in names:
+        path = Path(prefix + name)
+        try:
+            link = stat.S_ISLNK(os.lstat(path).st_mode)
+        except OSError:
+            link = True  # gone since the walk: resolving says what it is now
+        key = path.resolve() if link else path
+        if key not in seen:  # a symlink to a file found already is the same file
+            seen.add(key)
+            found.append((path, rel(root, path), key.is_relative_to(root)) if link else (path, name, True))
+    return found
 
 
 def _readable_folder(config: Config, name: str, what: str) -> None:

@@ -43,7 +43,7 @@ def claim_data(ctx: RuleContext, report: Report, entry: ClaimEntry) -> dict[str,
         "id": entry.id,
         "kind": claim.kind,
         "claim_file": {"path": entry.file.path, "line": line, "col": col},
-        "record": claim.model_dump(mode="json", exclude_none=True),
+        "record": claim.as_data(),
     }
     value = claim_value(ctx, entry)
     if value is not None:

@@ -46,7 +46,7 @@ def rule_pos(entry: CheckEntry, offset: int) -> tuple[int, int]:
 
 class RuleContext(Record):
     __slots__ = _fields = ("project", "enabled", "anchors", "values", "readings", "parsed_rules", "check_results",
-                           "facts", "indexes")
+                           "facts", "indexes", "jobs")
     _hidden = frozenset({"anchors", "values", "readings", "parsed_rules", "facts", "indexes"})
     project: Project
     enabled: frozenset[str]  # ids of the rules that run
@@ -59,8 +59,10 @@ class RuleContext(Record):
     # loaded file or read from the result cache (see lint/facts.py).
     facts: list[FileFacts]
     indexes: dict[str, Any]
+    jobs: int  # processes the project rules may compute in (forked workers; see engine.verify)
 
-    def __init__(self, project: Project, enabled: frozenset[str], facts: list[FileFacts] | None = None) -> None:
+    def __init__(self, project: Project, enabled: frozenset[str], facts: list[FileFacts] | None = None,
+                 jobs: int = 1) -> None:
         self.project = project
         self.enabled = enabled
         self.anchors = {}
@@ -70,6 +72,7 @@ class RuleContext(Record):
         self.check_results = []
         self.facts = [] if facts is None else facts
         self.indexes = {}
+        self.jobs = jobs
 
     def claim_files(self) -> dict[str, FileFacts]:
         """The file of the first claim of each id over the project (duplicates: unique-ids)."""
@@ -90,8 +93,7 @@ class RuleContext(Record):
         if ids is None:
             ids = set()
             for facts in self.facts:
-                if "k" in facts.kinds:
-                    ids.update(facts.check_ids)
+                ids.update(facts.check_ids)
             self.indexes["check_ids"] = ids
         return ids
 

@@ -111,17 +111,18 @@ def _load_file(path: Path, config: Config, rel: str) -> tuple[FileFacts, Kept]:
     data = lf.loaded.data if lf.loaded is not None else None
     text = data.get("source") if isinstance(data, dict) else None
     if not isinstance(text, str):
-        return facts, (None, None)
+        return facts, (None, None, None)
     resolved, _ = resolve_source(config.root, text)
     if resolved is None:
         return facts, None
     source = resolved.relative_to(config.root.resolve()).as_posix()
-    return facts, (source, lf.source.sha256 if lf.source is not None else None)
+    return facts, (text, source, lf.source.sha256 if lf.source is not None else None)
 
 
-# A file's facts are kept under (its source relative to the root, the source's sha256);
-# (None, None) for a file that names no source; None when they are not kept.
-Kept = tuple[str | None, str | None] | None
+# A file's facts are kept under (its source as written, where that leads relative to the
+# root, the sha256 of the source's bytes as read); (None, None, None) for a file that
+# names no source; None when they are not kept.
+Kept = tuple[str | None, str | None, str | None] | None
 Job = tuple[int, Path, str]  # a file to load: its place in the run, its path, its name from the root
 # Below this many claim files to load, or bytes of them, one process does it all: starting
 # workers costs more than it saves.
@@ -129,13 +130,14 @@ PARALLEL_FILES = 8
 PARALLEL_BYTES = 256 * 1024
 
 
-def _jobs(wanted: int, todo: list[Job]) -> int:
-    """How many processes load the files to load: `wanted`, or one per available core."""
-    if len(todo) < PARALLEL_FILES or sys.platform != "linux":  # fork is how workers start
+def _jobs(wanted: int, todo: list[Job] | None) -> int:
+    """How many processes load the files to load: `wanted`, or one per available core
+    (with no files named, how many may work at all)."""
+    if sys.platform != "linux" or (todo is not None and len(todo) < PARALLEL_FILES):  # fork is how workers start
         return 1
     jobs = wanted or len(os.sched_getaffinity(0))
-    if jobs < 2:
-        return 1
+    if jobs < 2 or todo is None:
+        return max(jobs, 1)
     size = 0
     for _, path, _ in todo:
         try:
@@ -148,11 +150,12 @@ def _jobs(wanted: int, todo: list[Job]) -> int:
 _WORKER_CONFIG: list[Config] = []  # the configuration, as a forked worker inherits it
 
 
-def _worker_load(job: tuple[Path, str]) -> tuple[dict[str, Any], bytes, bytes, Kept]:
+def _worker_load(job: tuple[Path, str]) -> tuple[dict[str, Any], bytes, bytes, bytes, Kept]:
     """In a worker: a file's facts as the cache stores them (what a warm run reads back)."""
     path, name = job
     facts, kept = _load_file(path, _WORKER_CONFIG[0], name)
-    return facts.to_json(), facts.values_json(), facts.explanations_json(), kept
+    detail, values, explanations = (bytes(part) for part in facts.parts_json())
+    return facts.head(), detail, values, explanations, kept
 
 
 def _load_files(todo: list[Job], config: Config, jobs: int | None) -> Iterator[tuple[Job, FileFacts, Kept]]:
@@ -176,8 +179,8 @@ def _load_files(todo: list[Job], config: Config, jobs: int | None) -> Iterator[t
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             results = pool.map(_worker_load, [(path, name) for _, path, name in todo], chunksize=2)
-            for job, (data, values, explanations, kept) in zip(todo, results, strict=True):
-                facts = FileFacts.from_json(data, values, explanations)
+            for job, (head, detail, values, explanations, kept) in zip(todo, results, strict=True):
+                facts = FileFacts(head, detail, values, explanations)
                 facts.changed = True
                 yield job, facts, kept
     finally:
@@ -188,7 +191,7 @@ def verify(config: Config, paths: list[Path] | None = None, files_only: bool = F
            jobs: int | None = None) -> Report:
     """Every enabled rule over the project's claim files (or those named), one file at a time
     (`jobs` processes at once: None as configured)."""
-    from factcheck.claims.project import Project, _readable_folder, discover, rel, require_paths
+    from factcheck.claims.project import Project, _readable_folder, claim_files, require_paths
 
     _check_disabled(config)
     require_paths(paths or [])
@@ -201,20 +204,22 @@ def verify(config: Config, paths: list[Path] | None = None, files_only: bool = F
         cache = ResultCache(config)
     all_facts: list[FileFacts | None] = []
     todo: list[Job] = []  # files whose facts are not in the cache
-    for path in discover(config, paths or []):
-        name = rel(config.root, path)
-        facts = cache.get(path, name) if cache is not None else None
+    outside: set[int] = set()  # claim files outside the project: refused anew each run, never kept
+    for path, name, inside in claim_files(config, paths or []):
+        facts = cache.get(path, name) if cache is not None and inside else None
         if facts is None:
             todo.append((len(all_facts), path, name))
+        if not inside:
+            outside.add(len(all_facts))
         all_facts.append(facts)
     for (index, path, name), facts, kept in _load_files(todo, config, jobs):
         all_facts[index] = facts
-        if cache is not None and kept is not None:
-            source, sha = kept
-            cache.put(path, name, facts, source, sha if sha is not None or source is None else cache.source_sha(source))
+        if cache is not None and kept is not None and index not in outside:
+            cache.put(path, name, facts, *kept)
     loaded = [facts for facts in all_facts if facts is not None]
     enabled = frozenset() if files_only else frozenset(PROJECT_RULES) - config.disable
-    report = _report(RuleContext(project=Project(config), enabled=enabled, facts=loaded))
+    workers = _jobs(config.jobs if jobs is None else jobs, None)
+    report = _report(RuleContext(project=Project(config), enabled=enabled, facts=loaded, jobs=workers))
     if cache is not None:
         cache.save()
     return report

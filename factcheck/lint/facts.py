@@ -9,8 +9,21 @@ the result cache stores them, so a warm run reads them without loading the YAML,
 the claim models or the number reader, and the project-wide rules run over the
 whole project all the same.
 
-Facts are kept as the rows they are stored as (plain lists) and wrapped in small
-records; an interval or a dimension is built only when a rule asks for it.
+Stored facts come in four parts, each read when a rule first asks for it:
+
+- the head, read on every run: the ids of claims and checks, which claims have a
+  value, each check's distinct names and last result, each measure with a key of
+  its value, the file's own findings. Mostly strings, so that reading a thousand
+  heads builds few objects; this is all an unchanged project needs.
+- the detail: the positions of the ids, full measure rows, each check's rule, why,
+  position and names with their offsets; read for a finding or a report that
+  shows them, a repeated id, measures that may disagree, a check computed again.
+- the values of the claims (read when a check that names them is computed again)
+  and the checks' explanations (read when shown).
+
+Facts are kept as the rows they are stored as (plain lists and strings) and
+wrapped in small records; an interval or a dimension is built only when a rule
+asks for it.
 """
 
 from __future__ import annotations
@@ -28,7 +41,12 @@ if TYPE_CHECKING:
     from factcheck.meaning.dims import Dim
     from factcheck.meaning.interval import Interval
 
-FORMAT = 3  # of the stored rows; a cache entry of another format is ignored
+FORMAT = 4  # of the stored parts; a cache entry of another format is ignored
+# A check's result stored while the files it was computed from could not be named
+# (a file kept out of the cache): it is never reused. No claim id is "-".
+UNKEYED = "-"
+UNPARSED = "!"  # the names of a check whose rule does not parse
+Stored = bytes | memoryview  # a part of a stored entry, as JSON
 
 
 class FactValue(Record):
@@ -53,6 +71,22 @@ def value_row(value: Any) -> list[Any]:
     """A `ClaimValue` as a stored row (without its label and how it is shown)."""
     iv = value.interval
     return [iv.lo, iv.hi, iv.lo_closed, iv.hi_closed, [list(e) for e in value.dim.exps], value.unit, value.display, value.scale]
+
+
+def value_key(row: list[Any] | None) -> str:
+    """What decides whether two value rows agree, as a string: "" for no value, "!" for an
+    empty interval (which agrees with nothing).
+
+    Rows with one key state one non-empty interval in one dimension and scale, so a
+    measure whose rows all share a key agrees without building an interval.
+    """
+    if row is None:
+        return ""
+    lo, hi, lo_closed, hi_closed, exps, _, _, scale = row[:8]
+    if not (lo < hi or (lo == hi and lo_closed and hi_closed)):
+        return "!"
+    dims = ",".join(f"{name}^{exp}" for name, exp in exps)
+    return f"{lo!r} {hi!r} {lo_closed:d}{hi_closed:d} {scale!r} {dims}"
 
 
 def shown_row(shown: Any) -> list[Any] | None:
@@ -126,61 +160,91 @@ class Measured:
 
 
 class CheckFact:
-    """One valid check: [id, rule, why, rule line, col, quoted, parsed, result].
+    """One valid check of a file: its id, distinct names and last result from the head;
+    its rule, why, position and parsed names from the detail, [rule, why, rule line,
+    col, quoted, parsed], where `parsed` is ["names", [[name, offset], ...]] or
+    ["error", offset, message].
 
-    `parsed` is ["names", [[name, offset], ...]] or ["error", offset, message]; `result`
-    is the last verdict, [operands, verdict], reused while the operands it was
-    computed from are unchanged; its explanation, [summary, steps], is kept apart
-    (`FileFacts.explanations`) and read only when it is shown.
+    The result, (operands, verdict, stale claims, verdict on the records alone), is
+    reused while the operands it was computed from are unchanged; its explanation,
+    [summary, steps], is kept apart (`FileFacts.explanations`) and read only when shown.
     """
 
-    __slots__ = ("row", "file", "index", "node")
+    __slots__ = ("file", "index")
 
-    def __init__(self, row: list[Any], file: FileFacts, index: int) -> None:
-        self.row = row
+    def __init__(self, file: FileFacts, index: int) -> None:
         self.file = file
         self.index = index
-        self.node: Any = None  # the parsed rule, when this run parsed it
 
     @property
     def id(self) -> str:
-        return str(self.row[0])
+        return self.file.check_ids[self.index]
+
+    @property
+    def distinct_names(self) -> list[str] | None:
+        """The claim ids the rule names, each once; None if the rule does not parse."""
+        names = self.file.check_names[self.index]
+        return None if names == UNPARSED else names.split()
+
+    @property
+    def detail(self) -> list[Any]:
+        return self.file.detail["checks"][self.index]  # type: ignore[no-any-return]
 
     @property
     def rule(self) -> str:
-        return str(self.row[1])
+        return str(self.detail[0])
 
     @property
     def why(self) -> str:
-        return str(self.row[2])
+        return str(self.detail[1])
 
     @property
     def rule_pos(self) -> tuple[int, int]:
-        return self.row[3], self.row[4]
+        detail = self.detail
+        return detail[2], detail[3]
 
     def offset_pos(self, offset: int) -> tuple[int, int]:
         """File line:col of a code-point offset inside the rule text."""
-        return self.row[3], self.row[4] + offset + (1 if self.row[5] else 0)
+        detail = self.detail
+        return detail[2], detail[3] + offset + (1 if detail[4] else 0)
 
     @property
     def syntax_error(self) -> tuple[int, str] | None:
-        parsed = self.row[6]
+        parsed = self.detail[5]
         return (int(parsed[1]), str(parsed[2])) if parsed[0] == "error" else None
 
     @property
     def names(self) -> list[tuple[str, int]]:
-        parsed = self.row[6]
+        """Every name the rule uses with its offset, in the order they are written."""
+        parsed = self.detail[5]
         return [(str(n), int(o)) for n, o in parsed[1]] if parsed[0] == "names" else []
 
     @property
-    def result(self) -> list[Any] | None:
-        return self.row[7]  # type: ignore[no-any-return]
+    def node(self) -> Any:
+        """The parsed rule, when this run parsed it (a file just loaded)."""
+        nodes = self.file.nodes
+        return nodes[self.index] if nodes is not None else None
+
+    @property
+    def result(self) -> tuple[str, str, list[str], str | None] | None:
+        stored = self.file.results[self.index]
+        if not stored:
+            return None
+        verdict, on_records, stale, operands = stored.split("\t")
+        return operands, verdict, stale.split(), on_records or None
 
     def set_result(self, operands: str | None, verdict: str, summary: str, steps: list[str],
                    stale: list[str], on_records: str | None) -> None:
-        self.row[7] = [operands, verdict, stale, on_records]
+        keyed = UNKEYED if operands is None else operands
+        self.file.results[self.index] = f"{verdict}\t{on_records or ''}\t{' '.join(stale)}\t{keyed}"
         self.file.explanations[self.index] = [summary, steps]
         self.file.changed = True
+
+    def clear_result(self) -> None:
+        """Forget the stored result (the check cannot be computed now)."""
+        if self.file.results[self.index]:
+            self.file.results[self.index] = ""
+            self.file.changed = True
 
     @property
     def explanation(self) -> tuple[str, tuple[str, ...]]:
@@ -188,64 +252,95 @@ class CheckFact:
         return str(summary), tuple(steps)
 
 
+def _lines(text: Any, count: int) -> list[str]:
+    """`count` lines joined by newlines (a stored column); ValueError if they are not."""
+    lines: list[str] = text.split("\n") if count else []
+    if len(lines) != count:
+        raise ValueError("malformed facts")
+    return lines
+
+
 class FileFacts:
     """The facts of one claim file, stored column by column (few objects to read back).
 
-    `ids`, `places`, `kinds`: every claim and check id in the order they stand in the
-    file, with the id's line:col and "c" (claim) or "k" (check). `values`: per
-    valid claim, its value row and label, kept as stored JSON until a check that must
-    be computed again asks for one. `digest` names the file's contents (its cache key):
-    a check's stored result is reused while the files of the claims it names keep theirs.
-    `changed` when this run computed something to store.
+    The head: `claim_ids` and `check_ids` in the order of the file's lists; `valued`,
+    per valid claim "1" if it has a value; `unloaded`, ids of claims written in the
+    file that did not load; `check_names`, per check its distinct names joined by
+    spaces ("!" if the rule does not parse); `results`, per check its last result as
+    "verdict, verdict on the records alone, stale claims, operands" joined by tabs
+    ("" before it has one); `operands`, the operands of all the file's checks when
+    their results were last brought up to date ("" if never): while the claims the
+    checks name stand in files of the same digests, every stored result holds.
+    `measures`, per claim with a measure, the measure, and `measure_keys` its
+    `value_key`. Ids, names, results and keys are each stored as one string of lines.
+
+    `detail`, `values` and `explanations` are parsed from their stored JSON when first
+    read. `digest` names the file's contents (its cache key): a check's stored result
+    is reused while the files of the claims it names keep theirs. `changed` when this
+    run computed something to store.
     """
 
-    __slots__ = ("path", "claim_count", "published", "problem_rows", "ids", "places", "kinds",
-                 "valued", "unloaded", "_values", "_values_raw", "measured_rows", "check_rows", "changed", "digest", "_problems",
-                 "_claim_ids", "_checks", "_claim_index", "_explanations", "_explanations_raw")  # fmt: skip
+    __slots__ = ("path", "claim_count", "published", "problem_rows", "claim_ids", "check_ids", "valued",
+                 "unloaded", "check_names", "results", "operands", "measures", "measure_keys", "nodes", "changed", "digest",
+                 "_detail", "_detail_raw", "_values", "_values_raw", "_explanations", "_explanations_raw",
+                 "_problems", "_claim_index")  # fmt: skip
 
-    def __init__(
-        self,
-        path: str,
-        claim_count: int,
-        published: str | None,
-        problem_rows: list[list[Any]],
-        ids: list[str],
-        places: str,
-        kinds: str,
-        valued: str,
-        unloaded: list[str],
-        values: list[list[Any] | None] | None,
-        measured_rows: list[list[Any]],
-        check_rows: list[list[Any]],
-        values_raw: bytes = b"",
-        explanations_raw: bytes = b"",
-    ) -> None:
-        self.path = path
-        self.claim_count = claim_count
-        self.published = published
-        self.problem_rows = problem_rows
-        self.ids = ids
-        self.places = places  # "line:col line:col ...", read only if an id is repeated
-        self.kinds = kinds
-        self.valued = valued  # per valid claim: "1" if it has a value
-        self.unloaded = unloaded  # ids of claims written in the file that did not load
-        self._values = values
-        self._values_raw = values_raw
-        self._explanations: list[Any] | None = None if explanations_raw else [None] * len(check_rows)
-        self._explanations_raw = explanations_raw
-        self.digest: str | None = None
-        self.measured_rows = measured_rows
-        self.check_rows = check_rows
+    def __init__(self, head: dict[str, Any], detail: Stored, values: Stored, explanations: Stored) -> None:
+        """Facts from a stored head and the other parts as stored JSON; raises (KeyError,
+        TypeError, ValueError, AttributeError) if the head is malformed."""
+        self.path: str = head["path"]
+        self.claim_count: int = head["claims"]
+        self.published: str | None = head["published"]
+        self.problem_rows: list[list[Any]] = head["problems"]
+        self.claim_ids = _lines(head["claim_ids"], self.claim_count)
+        self.check_ids: list[str] = head["check_ids"].split("\n") if head["check_ids"] else []
+        checks = len(self.check_ids)
+        self.valued: str = head["valued"]
+        self.unloaded: list[str] = head["unloaded"]
+        self.check_names = _lines(head["names"], checks)
+        self.results = _lines(head["results"], checks)
+        self.operands: str = head["operands"]
+        self.measures: list[str] = head["measures"]
+        self.measure_keys = _lines(head["measure_keys"], len(self.measures))
+        if not (
+            isinstance(self.path, str) and (self.published is None or isinstance(self.published, str))
+            and type(self.claim_count) is int and isinstance(self.operands, str)
+            and isinstance(self.valued, str) and len(self.valued) == self.claim_count
+            and isinstance(self.unloaded, list) and set(map(type, self.unloaded)) <= {str}
+            and isinstance(self.measures, list) and set(map(type, self.measures)) <= {str}
+            and isinstance(self.problem_rows, list) and all(len(row) == 11 for row in self.problem_rows)
+        ):  # fmt: skip
+            raise ValueError("malformed facts")
+        self.nodes: list[Any] | None = None
         self.changed = False
+        self.digest: str | None = None
+        self._detail: dict[str, Any] | None = None
+        self._detail_raw = detail
+        self._values: list[list[Any] | None] | None = None
+        self._values_raw = values
+        self._explanations: list[Any] | None = None
+        self._explanations_raw = explanations
         self._problems: list[Problem] | None = None
-        self._claim_ids: list[str] | None = None
-        self._checks: list[CheckFact] | None = None
         self._claim_index: dict[str, int] | None = None
+
+    @property
+    def detail(self) -> dict[str, Any]:
+        """{"places": "line:col ..." of the claims' ids then the checks', "measured": the
+        `Measured` rows, "checks": the `CheckFact` detail rows}."""
+        if self._detail is None:
+            detail = json.loads(bytes(self._detail_raw))
+            if not (
+                isinstance(detail, dict) and len(detail["places"].split()) == self.claim_count + len(self.check_ids)
+                and len(detail["measured"]) == len(self.measures) and len(detail["checks"]) == len(self.check_ids)
+            ):
+                raise ValueError(f"{self.path}: stored detail does not match the facts")
+            self._detail = detail
+        return self._detail
 
     @property
     def values(self) -> list[list[Any] | None]:
         if self._values is None:
-            values = json.loads(self._values_raw)
+            values = json.loads(bytes(self._values_raw))
             if not isinstance(values, list) or len(values) != self.claim_count:
                 raise ValueError(f"{self.path}: stored values do not match the claims")
             self._values = values
@@ -255,50 +350,73 @@ class FileFacts:
     def explanations(self) -> list[Any]:
         """Per check, [summary, steps] of its last result (None before it has one)."""
         if self._explanations is None:
-            explanations = json.loads(self._explanations_raw)
-            if not isinstance(explanations, list) or len(explanations) != len(self.check_rows):
+            explanations = json.loads(bytes(self._explanations_raw))
+            if not isinstance(explanations, list) or len(explanations) != len(self.check_ids):
                 raise ValueError(f"{self.path}: stored explanations do not match the checks")
             self._explanations = explanations
         return self._explanations
 
-    def explanations_json(self) -> bytes:
-        return json.dumps(self.explanations, ensure_ascii=False, separators=(",", ":")).encode()
+    def head(self) -> dict[str, Any]:
+        """The head as stored (see the class)."""
+        return {
+            "path": self.path, "claims": self.claim_count, "published": self.published, "problems": self.problem_rows,
+            "claim_ids": "\n".join(self.claim_ids), "check_ids": "\n".join(self.check_ids), "valued": self.valued,
+            "unloaded": self.unloaded, "names": "\n".join(self.check_names), "results": "\n".join(self.results),
+            "operands": self.operands,
+            "measures": self.measures, "measure_keys": "\n".join(self.measure_keys),
+        }  # fmt: skip
 
-    def values_json(self) -> bytes:
-        return json.dumps(self.values, ensure_ascii=False, separators=(",", ":")).encode()
+    def parts_json(self) -> tuple[Stored, Stored, Stored]:
+        """The detail, values and explanations as stored, each one line of JSON."""
+        def dump(value: Any) -> bytes:
+            return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
-    @property
-    def claim_ids(self) -> list[str]:
-        """Ids of the valid claims, in file order."""
-        if self._claim_ids is None:
-            kinds = self.kinds
-            self._claim_ids = [ident for ident, kind in zip(self.ids, kinds, strict=True) if kind == "c"] if "k" in kinds else self.ids
-        return self._claim_ids
+        # The detail and the values are never changed once read: their stored text stands.
+        detail = self._detail_raw if self._detail is None or self._detail_raw else dump(self._detail)
+        values = self._values_raw if self._values is None or self._values_raw else dump(self._values)
+        explanations = self._explanations_raw if self._explanations is None else dump(self._explanations)
+        return detail, values, explanations
 
-    def positions(self) -> list[tuple[int, int]]:
-        """Line:col of each id in `ids`."""
-        pairs = [place.partition(":") for place in self.places.split()]
-        return [(int(line), int(col)) for line, _, col in pairs]
+    def uses(self) -> list[str]:
+        """The claim ids the file's checks name (those that parse), each once."""
+        names = " ".join(names for names in self.check_names if names != UNPARSED).split()
+        return list(dict.fromkeys(names))
 
-    @property
-    def check_ids(self) -> list[str]:
-        return [ident for ident, kind in zip(self.ids, self.kinds, strict=True) if kind == "k"]
+    def set_operands(self, operands: str | None) -> None:
+        """The operands every stored result of the file's checks holds for now."""
+        operands = operands or ""
+        if operands != self.operands:
+            self.operands = operands
+            self.changed = True
 
-    def claim(self, ident: str) -> ClaimFact:
-        """The file's first claim of that id."""
+    def claim_index(self, ident: str) -> int:
+        """Index of the file's first claim of that id (KeyError if none)."""
         if self._claim_index is None:
             ids = self.claim_ids
             self._claim_index = dict(zip(reversed(ids), range(len(ids) - 1, -1, -1), strict=True))
-        return ClaimFact(self, self._claim_index[ident])
+        return self._claim_index[ident]
+
+    def has_value(self, ident: str) -> bool:
+        return self.valued[self.claim_index(ident)] == "1"
+
+    def claim(self, ident: str) -> ClaimFact:
+        """The file's first claim of that id."""
+        return ClaimFact(self, self.claim_index(ident))
+
+    def ids_in_order(self) -> list[tuple[str, int, int]]:
+        """Every claim and check id with its line:col, in the order they stand in the file
+        (a claim before a check at one position)."""
+        places = [place.partition(":") for place in self.detail["places"].split()]
+        ids = [*self.claim_ids, *self.check_ids]
+        order = sorted(range(len(ids)), key=lambda i: (int(places[i][0]), int(places[i][2]), i))
+        return [(ids[i], int(places[i][0]), int(places[i][2])) for i in order]
 
     @property
     def checks(self) -> list[CheckFact]:
-        if self._checks is None:
-            self._checks = [CheckFact(row, self, i) for i, row in enumerate(self.check_rows)]
-        return self._checks
+        return [CheckFact(self, i) for i in range(len(self.check_ids))]
 
     def measured(self) -> list[Measured]:
-        return [Measured(self, row) for row in self.measured_rows]
+        return [Measured(self, row) for row in self.detail["measured"]]
 
     def published_at(self) -> dt.datetime | None:
         return dt.datetime.fromisoformat(self.published) if self.published else None
@@ -308,36 +426,6 @@ class FileFacts:
         if self._problems is None:
             self._problems = [row_problem(row) for row in self.problem_rows]
         return self._problems
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "path": self.path, "claims": self.claim_count, "published": self.published,
-            "problems": self.problem_rows, "ids": "\n".join(self.ids), "places": self.places,
-            "kinds": self.kinds, "valued": self.valued, "unloaded": self.unloaded, "measured": self.measured_rows, "checks": self.check_rows,
-        }  # fmt: skip
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any], values_raw: bytes, explanations_raw: bytes) -> FileFacts:
-        """Facts from a stored entry; raises (KeyError, TypeError, ValueError) if malformed."""
-        facts = cls(
-            data["path"], data["claims"], data["published"], data["problems"], data["ids"].split("\n") if data["ids"] else [],
-            data["places"], data["kinds"], data["valued"], data["unloaded"], None, data["measured"], data["checks"], values_raw, explanations_raw,
-        )  # fmt: skip
-        n = len(facts.ids)
-        if not (
-            isinstance(facts.path, str) and isinstance(facts.claim_count, int)
-            and (facts.published is None or isinstance(facts.published, str))
-            and isinstance(facts.kinds, str) and len(facts.kinds) == n and isinstance(facts.places, str)
-            and facts.kinds.count("c") == facts.claim_count == len(facts.valued)
-            and isinstance(facts.unloaded, list) and all(isinstance(i, str) for i in facts.unloaded)
-            and facts.kinds.count("k") == len(facts.check_rows)
-            and all(len(row) == 11 for row in facts.problem_rows)
-            and all(len(row) == 7 and (row[6] is None or len(row[6]) == 8) for row in facts.measured_rows)
-            and all(len(row) == 8 and row[6][0] in ("names", "error") and (row[7] is None or len(row[7]) == 4)
-                    for row in facts.check_rows)
-        ):  # fmt: skip
-            raise ValueError("malformed facts")
-        return facts
 
 
 def problem_row(p: Problem) -> list[Any]:
@@ -367,12 +455,12 @@ def summarize(lf: LoadedFile, ctx: RuleContext, problems: list[Problem]) -> File
     from factcheck.checklang.language import RuleSyntaxError, rule_names
     from factcheck.meaning.values import claim_value, text_reading
 
-    order: list[tuple[tuple[int, int], str, str]] = []
+    places: list[str] = []
     values: list[list[Any] | None] = []
     measured: list[list[Any]] = []
     for i, entry in enumerate(lf.claims):
         claim = entry.claim
-        order.append((entry.pos("id"), entry.id, "c"))
+        places.append("{}:{}".format(*entry.pos("id")))
         value = claim_value(ctx, entry)
         if value is None:
             values.append(None)
@@ -389,31 +477,38 @@ def summarize(lf: LoadedFile, ctx: RuleContext, problems: list[Problem]) -> File
             vpos = entry.pos("value") if getattr(claim, "value", None) else entry.pos()
             measured.append([i, measure, *entry.pos("measure"), *vpos, values[-1][:8] if values[-1] else None])
     check_rows: list[list[Any]] = []
+    names: list[str] = []
     nodes = []
     for check_entry in lf.checks:
-        order.append((check_entry.pos("id"), check_entry.id, "k"))
+        places.append("{}:{}".format(*check_entry.pos("id")))
         node = ctx.parsed_rule(check_entry)
         parsed: list[Any]
         if isinstance(node, RuleSyntaxError):
             parsed = ["error", node.offset, node.message]
+            names.append(UNPARSED)
         else:
-            parsed = ["names", [[name, offset] for name, offset in rule_names(node)]]
+            used = rule_names(node)
+            parsed = ["names", [[name, offset] for name, offset in used]]
+            names.append(" ".join(dict.fromkeys(name for name, _ in used)))
         loaded = lf.loaded
         quoted = loaded is not None and ("checks", check_entry.index, "rule") in loaded.quoted
         check = check_entry.check
-        check_rows.append([check.id, check.rule, check.why, *check_entry.pos("rule"), quoted, parsed, None])
-        nodes.append(node)
-    order.sort(key=lambda item: item[0])  # stable: claims before checks at one position
-    published = lf.published.isoformat() if lf.published else None
-    # Rows go through JSON once, so a cold run computes with exactly what a warm run reads.
-    rows = json.loads(json.dumps([[problem_row(p) for p in problems], measured, check_rows, values], default=str, ensure_ascii=False))
-    facts = FileFacts(
-        lf.path, len(lf.claims), published, rows[0], [item[1] for item in order],
-        " ".join(f"{line}:{col}" for (line, col), _, _ in order), "".join(item[2] for item in order),
-        "".join("0" if v is None else "1" for v in values), _unloaded(lf), rows[3], rows[1], rows[2],
-    )  # fmt: skip
-    for check_fact, node in zip(facts.checks, nodes, strict=True):
-        if not isinstance(node, RuleSyntaxError):
-            check_fact.node = node
+        check_rows.append([check.rule, check.why, *check_entry.pos("rule"), quoted, parsed])
+        nodes.append(None if isinstance(node, RuleSyntaxError) else node)
+    head = {
+        "path": lf.path, "claims": len(lf.claims), "published": lf.published.isoformat() if lf.published else None,
+        "problems": [problem_row(p) for p in problems], "claim_ids": "\n".join(e.id for e in lf.claims),
+        "check_ids": "\n".join(e.id for e in lf.checks), "valued": "".join("0" if v is None else "1" for v in values),
+        "unloaded": _unloaded(lf), "names": "\n".join(names), "results": "\n".join([""] * len(lf.checks)), "operands": "",
+        "measures": [row[1] for row in measured], "measure_keys": "\n".join(value_key(row[6]) for row in measured),
+    }  # fmt: skip
+    detail = {"places": " ".join(places), "measured": measured, "checks": check_rows}
+
+    def dump(value: Any) -> bytes:
+        return json.dumps(value, default=str, ensure_ascii=False, separators=(",", ":")).encode()
+
+    # Every part goes through JSON once, so a cold run computes with exactly what a warm run reads.
+    facts = FileFacts(json.loads(dump(head)), dump(detail), dump(values), dump([None] * len(lf.checks)))
+    facts.nodes = nodes
     facts.changed = True
     return facts

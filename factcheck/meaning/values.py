@@ -432,8 +432,7 @@ def _text_reading(ctx: RuleContext, entry: ClaimEntry) -> Reading | None:
     ):
         return None  # the text reads exactly as the record: the same claim, the same meaning
     record = claim_value(ctx, entry)
-    record_model: Any = claim  # every concrete claim class is a pydantic model
-    now_claim = record_model.model_copy(update={**updates, "quote": quote_now, "span": (anchor.start, anchor.end)})
+    now_claim = claim.replace(**{**updates, "quote": quote_now, "span": (anchor.start, anchor.end)})
     now = _date(entry, now_claim) if isinstance(now_claim, DateClaim) else _measured(ctx, entry, now_claim)
     if now.problem is not None or now.mismatch is not None:
         return None

@@ -203,3 +203,29 @@ def test_source_outside_the_seeds_folder(mini, run, tmp_path: Path) -> None:
     )
     (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nseeds = "other"\n', encoding="utf-8")
     assert run("verify").code == 0
+
+
+@pytest.mark.parametrize("claims", ["claims", "data/claims", "."])
+def test_claim_files_are_named_as_discover_and_rel_name_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             tmp_path_factory: pytest.TempPathFactory, claims: str) -> None:
+    from factcheck.claims.project import claim_files, discover, rel
+    from factcheck.config import load_config
+
+    (tmp_path / "pyproject.toml").write_text(f'[tool.factcheck]\nclaims = "{claims}"\n', encoding="utf-8")
+    folder = tmp_path / claims
+    for name in ("b.yaml", "a-b/x.yaml", "a/x.yml", "a/deeper/z.yaml", "notes.txt", "a/y.yaml"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("claims: []\n", encoding="utf-8")
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "o.yaml").write_text("claims: []\n", encoding="utf-8")
+    (folder / "0-first.yaml").symlink_to(folder / "b.yaml")  # the same file, found first
+    (folder / "out.yaml").symlink_to(outside / "o.yaml")
+    (folder / "linked").symlink_to(folder / "a", target_is_directory=True)  # not walked into
+    monkeypatch.chdir(tmp_path)
+    config = load_config(tmp_path.resolve())
+    expected = [(path, rel(config.root, path), path.resolve().is_relative_to(config.root)) for path in discover(config, [])]
+    assert claim_files(config, []) == expected
+    named = [name for _, name, _ in expected]
+    under = "" if claims == "." else f"{claims}/"
+    assert named[:3] == [f"{under}b.yaml", f"{under}a/deeper/z.yaml", f"{under}a/x.yml"]  # 0-first.yaml is b.yaml
+    assert [inside for _, name, inside in expected if name.endswith("out.yaml")] == [False]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -279,16 +281,190 @@ def test_cache_can_be_turned_off(archive: Path, run, loads: list[str]) -> None:
 
 
 @pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The claim files and sources read to hash them, run by run (names relative to the root)."""
+    seen: list[str] = []
+    real = factcheck.lint.cache._read_key
+
+    def counting(path: str) -> object:
+        seen.append(Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix())
+        return real(path)
+
+    monkeypatch.setattr(factcheck.lint.cache, "_read_key", counting)
+    return seen
+
+
+def aged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files count as changed long enough ago for their stat to be kept (the margin is for
+    filesystems whose clock ticks coarsely; the tests' files were all written before)."""
+    monkeypatch.setattr(factcheck.lint.cache, "RACY_NS", 0)
+
+
+def test_unchanged_files_are_known_by_their_stat(archive: Path, run, loads: list[str], reads: list[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    aged(monkeypatch)
+    before, _ = same_as_fresh(run, loads)
+    reads.clear()
+    warm, loaded = same_as_fresh(run, loads)
+    assert warm == before and loaded == []
+    # The runs with the cache read no claim file and no source; those without it hash nothing.
+    assert reads == []
+
+
+def keep_stat(path: Path, change: object) -> None:
+    """Rewrite a file in place with the same size and the same modification time."""
+    before = path.stat()
+    text = path.read_bytes()
+    changed = change(text)  # type: ignore[operator]
+    assert len(changed) == len(text) and changed != text
+    path.write_bytes(changed)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+
+
+def test_a_rewrite_keeping_size_and_time_is_seen(archive: Path, run, loads: list[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    aged(monkeypatch)
+    before, _ = same_as_fresh(run, loads)
+    keep_stat(archive / "claims" / "b.yaml", lambda t: t.replace(b"value: 61", b"value: 60"))
+    after, loaded = same_as_fresh(run, loads)
+    assert loaded == ["b.yaml"] and after != before and "'elsewhere' (60" in after
+    keep_stat(archive / "seeds" / "b.txt", lambda t: t.replace("受理".encode(), "办理".encode()))
+    again, loaded = same_as_fresh(run, loads)
+    assert loaded == ["b.yaml", "c.yaml"] and "source-hash" in rules(again)  # c.yaml names b.txt too
+
+
+def test_a_file_changed_within_the_margin_is_hashed_on_every_run(archive: Path, run, loads: list[str], reads: list[str],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # A filesystem whose timestamps tick once a second: two writes within a second keep
+    # the size and both times. A stat is kept only for a file older than the margin.
+    def coarse(st: os.stat_result) -> list[int]:
+        second = 1_000_000_000
+        return [st.st_size, st.st_mtime_ns // second * second, st.st_ctime_ns // second * second, st.st_ino, st.st_dev]
+
+    monkeypatch.setattr(factcheck.lint.cache, "stat_of", coarse)
+    same_as_fresh(run, loads)
+    reads.clear()
+    same_as_fresh(run, loads)
+    assert {"claims/a.yaml", "claims/b.yaml", "seeds/a.txt", "seeds/b.txt"} <= set(reads)  # just written: read again
+    path = archive / "claims" / "b.yaml"
+    path.write_text(claims_b().replace("value: 61", "value: 60"), encoding="utf-8")  # same size, same second
+    after, loaded = same_as_fresh(run, loads)
+    assert loaded == ["b.yaml"] and "'elsewhere' (60" in after
+
+
+def test_a_recent_stat_is_kept_once_the_file_has_aged(archive: Path, run, loads: list[str], reads: list[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    same_as_fresh(run, loads)  # every file just written: no stat kept
+    aged(monkeypatch)
+    reads.clear()
+    loads.clear()
+    run("verify")  # hashed, unchanged: the entries keep their stats now
+    assert "claims/a.yaml" in reads and loads == []
+    reads.clear()
+    warm, loaded = same_as_fresh(run, loads)
+    assert reads == [] and loaded == []
+
+
+def test_a_source_that_now_leads_out_of_the_project_is_checked_again(archive: Path, run, loads: list[str],
+                                                                      tmp_path_factory: pytest.TempPathFactory,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    aged(monkeypatch)
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "b.txt").write_bytes((archive / "seeds" / "b.txt").read_bytes())
+    before, _ = same_as_fresh(run, loads)
+    (archive / "seeds" / "b.txt").unlink()
+    (archive / "seeds" / "b.txt").symlink_to(outside / "b.txt")  # the same bytes, out of the project
+    after, loaded = same_as_fresh(run, loads)
+    assert "b.yaml" in loaded and "escapes the project root through a symlink" in after
+
+
+def test_a_source_folder_that_becomes_a_symlink_is_followed(archive: Path, run, loads: list[str],
+                                                            tmp_path_factory: pytest.TempPathFactory,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    aged(monkeypatch)
+    (archive / "seeds" / "part").mkdir()
+    (archive / "seeds" / "part" / "b.txt").write_bytes((archive / "seeds" / "b.txt").read_bytes())
+    path = archive / "claims" / "b.yaml"
+    path.write_text(claims_b().replace("source: seeds/b.txt", "source: seeds/part/b.txt"), encoding="utf-8")
+    before, _ = same_as_fresh(run, loads)
+    assert "escapes" not in before
+    outside = tmp_path_factory.mktemp("outside")
+    (archive / "seeds" / "part").rename(outside / "part")
+    (archive / "seeds" / "part").symlink_to(outside / "part", target_is_directory=True)
+    after, loaded = same_as_fresh(run, loads)
+    assert "b.yaml" in loaded and "escapes the project root through a symlink" in after
+
+
+def test_a_claim_file_out_of_the_project_is_never_taken_from_the_cache(archive: Path, run, loads: list[str],
+                                                                      tmp_path_factory: pytest.TempPathFactory,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    aged(monkeypatch)
+    outside = tmp_path_factory.mktemp("outside")
+    text = claims_b().replace("elsewhere", "far").replace("cases", "far_cases")
+    (outside / "f.yaml").write_text(text, encoding="utf-8")
+    (archive / "claims" / "f.yaml").symlink_to(outside / "f.yaml")
+    before, _ = same_as_fresh(run, loads)
+    assert "claims/f.yaml:1:1: [error] claim file is a symlink out of the project; not read" in before
+    (archive / "claims" / "f.yaml").unlink()
+    (archive / "claims" / "f.yaml").write_text(text, encoding="utf-8")  # the same bytes, in the project now
+    after, loaded = same_as_fresh(run, loads)
+    assert loaded == ["f.yaml"] and "symlink out of the project" not in after
+
+
+def test_a_measure_that_comes_to_agree_in_another_file(archive: Path, run, loads: list[str]) -> None:
+    before, _ = same_as_fresh(run, loads)
+    assert "'elsewhere' (61" in before and "disagrees with 'stations'" in before
+    (archive / "claims" / "b.yaml").write_text(claims_b().replace("value: 61", "value: 58"), encoding="utf-8")
+    after, loaded = same_as_fresh(run, loads)
+    assert loaded == ["b.yaml"] and "disagrees with 'stations'" not in after
+
+
+def test_a_damaged_part_of_an_entry_is_rebuilt(archive: Path, run, loads: list[str]) -> None:
+    before, _ = same_as_fresh(run, loads)
+    cache = factcheck.lint.cache.ResultCache(factcheck.config.load_config(archive))
+    entry = cache.entry_path("claims/a.yaml")
+    data = bytearray(entry.read_bytes())
+    at = data.rindex(b"\n") - 5  # inside the values, which only a check computed again would read
+    data[at] = ord("7") if data[at] != ord("7") else ord("8")
+    entry.write_bytes(bytes(data))
+    after, loaded = same_as_fresh(run, loads)
+    assert loaded == ["a.yaml"] and after == before
+
+
+def test_a_check_whose_claim_loses_its_value_and_gets_it_back(archive: Path, run, loads: list[str]) -> None:
+    # A file whose checks name only claims of another file (so its results are kept as a whole).
+    sha = hashlib.sha256(SOURCE_B.encode()).hexdigest()
+    (archive / "claims" / "f.yaml").write_text(
+        f"source: seeds/b.txt\nsha256: {sha}\nchecks:\n  - id: more_cases\n    rule: cases > elsewhere\n    why: 案件多于警务站\n",
+        encoding="utf-8")
+    before, _ = same_as_fresh(run, loads)
+    assert "check 'more_cases'" not in before  # it passes
+    valueless = claims_b().replace("    value: 61\n    unit: 个\n    measure: stations\n", "")
+    (archive / "claims" / "b.yaml").write_text(valueless.replace("kind: quantity", "kind: statement", 1), encoding="utf-8")
+    after, loaded = same_as_fresh(run, loads)
+    assert loaded == ["b.yaml"] and "check 'more_cases' cannot be computed: claim 'elsewhere' has no value" in after
+    again, loaded = same_as_fresh(run, loads)  # nothing changed since: the check is still not computed
+    assert loaded == [] and again == after
+    (archive / "claims" / "b.yaml").write_text(claims_b(), encoding="utf-8")
+    back, loaded = same_as_fresh(run, loads)
+    assert loaded == ["b.yaml"] and back == before
+
+
+@pytest.fixture
 def parallel(monkeypatch: pytest.MonkeyPatch) -> None:
     """Worker processes load even this small project (as they would a large one)."""
     import factcheck.lint.engine
+    import factcheck.lint.rules.check
 
     monkeypatch.setattr(factcheck.lint.engine, "PARALLEL_FILES", 2)
     monkeypatch.setattr(factcheck.lint.engine, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(factcheck.lint.rules.check, "PARALLEL_CHECKS", 1)
 
 
 def entries(archive: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in (archive / ".factcheck_cache").iterdir()}
+    """The stored entries (not the index of stats, which depends on how old the files are)."""
+    return {p.name: p.read_bytes() for p in (archive / ".factcheck_cache").iterdir() if p.name != factcheck.lint.cache.STATS}
 
 
 def test_worker_processes_say_what_one_process_says(archive: Path, run, loads: list[str], parallel: None) -> None:
@@ -329,3 +505,51 @@ def test_configured_jobs_must_be_a_count(archive: Path, run, value: str) -> None
     result = run("verify")
     assert (result.code, result.out) == (2, "")
     assert result.err == "factcheck: error: pyproject.toml: [tool.factcheck] jobs must be a whole number from 0 (one per core) to 64\n"
+
+
+@pytest.mark.parametrize("damage", [b"", b'{"format": 4, "files": [1, 2]}', b'{"format": 1, "files": {}}', b"\xff{"])
+def test_a_damaged_index_of_stats_costs_a_hash(archive: Path, run, loads: list[str], reads: list[str],
+                                               monkeypatch: pytest.MonkeyPatch, damage: bytes) -> None:
+    aged(monkeypatch)
+    before, _ = same_as_fresh(run, loads)
+    index = archive / ".factcheck_cache" / factcheck.lint.cache.STATS
+    assert set(json.loads(index.read_bytes())["files"]) >= {"claims/a.yaml", "seeds/a.txt", "claims/b.yaml", "seeds/b.txt"}
+    index.write_bytes(damage)
+    reads.clear()
+    after, loaded = same_as_fresh(run, loads)
+    assert after == before and loaded == [] and "claims/a.yaml" in reads
+    reads.clear()
+    same_as_fresh(run, loads)
+    assert reads == []  # the index is whole again
+
+
+def test_a_run_over_some_files_says_what_a_fresh_one_says(archive: Path, run, loads: list[str]) -> None:
+    whole, _ = same_as_fresh(run, loads)
+    part = outputs(run, "claims/a.yaml")  # its check naming a claim of b.yaml has nothing to compute with
+    assert part == outputs(run, "claims/a.yaml", "--no-cache") and "names 'elsewhere', which is no claim" in part[1]
+    again, loaded = same_as_fresh(run, loads)
+    assert again == whole and loaded == []
+
+
+def test_checks_computed_in_workers_say_what_one_process_says(archive: Path, run, parallel: None,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import factcheck.lint.rules.check as check_rule
+
+    here: list[str] = []  # checks computed in this process
+    real = check_rule._work
+
+    def counted(entry: Any, claims: Any) -> Any:
+        here.append(entry.id)
+        return real(entry, claims)
+
+    monkeypatch.setattr(check_rule, "_work", counted)
+    one = outputs(run, "--no-cache", "--jobs", "1")
+    assert len(here) == 2 * 6  # six checks computed, for the text and the JSON run
+    here.clear()
+    two = outputs(run, "--no-cache", "--jobs", "2")
+    assert here == [] and two == one and "1 fail, 1 unknown" in one[1]
+    run("verify", "--jobs", "1")
+    kept = entries(archive)
+    shutil.rmtree(archive / ".factcheck_cache")
+    run("verify", "--jobs", "2")
+    assert entries(archive) == kept

@@ -19,10 +19,10 @@ checks compute with the record, as written.)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 from factcheck.lint.context import RuleContext
-from factcheck.lint.facts import CheckFact, ClaimFact
+from factcheck.lint.facts import CheckFact, FileFacts
 from factcheck.lint.problem import Finding, Level
 from factcheck.lint.report import CheckResult
 from factcheck.lint.rule import Rule
@@ -34,19 +34,42 @@ NAMES_RULE = "names-exist"
 
 
 class StoredResult(CheckResult):
-    """A check's result whose explanation (summary, steps) is read when it is shown."""
+    """A check's result whose rule, position, names and explanation are read from its
+    facts when they are shown (a run that prints only findings never reads them)."""
 
     __slots__ = ("_entry",)
     _entry: CheckFact
 
-    def __init__(self, entry: CheckFact, verdict: str, names: tuple[str, ...], stale: tuple[str, ...],
-                 on_records: str | None) -> None:
-        line, col = entry.rule_pos
-        values = (entry.id, entry.file.path, line, col, entry.rule, entry.why, verdict, names, stale, on_records)
-        fields = ("check_id", "path", "line", "col", "rule", "why", "verdict", "names", "stale", "on_records")
-        for field, value in zip(fields, values, strict=True):
-            setattr_frozen(self, field, value)
+    def __init__(self, entry: CheckFact, verdict: str, stale: tuple[str, ...], on_records: str | None) -> None:
+        setattr_frozen(self, "check_id", entry.id)
+        setattr_frozen(self, "verdict", verdict)
+        setattr_frozen(self, "stale", stale)
+        setattr_frozen(self, "on_records", on_records)
         setattr_frozen(self, "_entry", entry)
+
+    @property
+    def path(self) -> str:  # type: ignore[override]
+        return self._entry.file.path
+
+    @property
+    def line(self) -> int:  # type: ignore[override]
+        return self._entry.rule_pos[0]
+
+    @property
+    def col(self) -> int:  # type: ignore[override]
+        return self._entry.rule_pos[1]
+
+    @property
+    def rule(self) -> str:  # type: ignore[override]
+        return self._entry.rule
+
+    @property
+    def why(self) -> str:  # type: ignore[override]
+        return self._entry.why
+
+    @property
+    def names(self) -> tuple[str, ...]:  # type: ignore[override]
+        return tuple(name for name, _ in self._entry.names)
 
     @property
     def summary(self) -> str:  # type: ignore[override]
@@ -57,9 +80,10 @@ class StoredResult(CheckResult):
         return self._entry.explanation[1]
 
 
-def _error(entry: CheckFact, why: str, names: list[str]) -> CheckResult:
+def _error(entry: CheckFact, why: str) -> CheckResult:
     line, col = entry.rule_pos
-    return CheckResult(entry.id, entry.file.path, line, col, entry.rule, entry.why, "error", why, (), tuple(names))
+    names = tuple(name for name, _ in entry.names)
+    return CheckResult(entry.id, entry.file.path, line, col, entry.rule, entry.why, "error", why, (), names)
 
 
 def _stale_note(stale: list[str], on_records: str) -> str:
@@ -68,14 +92,27 @@ def _stale_note(stale: list[str], on_records: str) -> str:
             f"the records alone give {on_records})")
 
 
-def _verdict(entry: CheckFact, operands: str | None, claims: dict[str, ClaimFact]) -> tuple[str, list[str], str | None]:
-    """(verdict, stale claims, the verdict on the records alone): the stored ones while the
-    files of the claims it names are those it was computed from, else computed now (and
-    stored with the explanation). A claim whose text was edited since its quote was
-    stored is computed with what the text says now."""
-    stored = entry.result
-    if operands is not None and stored is not None and stored[0] == operands:
-        return str(stored[1]), [str(n) for n in stored[2]], stored[3]
+Outcome = tuple[str, list[str], str | None]  # verdict, stale claims, the verdict on the records alone
+
+
+def _operands(names: list[str], claims: dict[str, FileFacts]) -> str | None:
+    """What the named claims' values come from: each name with the digest (path and
+    contents) of the file it stands in; None if a name is no claim or a file has no digest."""
+    operands = []
+    for name in names:
+        where = claims.get(name)
+        if where is None or where.digest is None:
+            return None
+        operands.append(f"{name}@{where.digest}")
+    return " ".join(operands)
+
+
+Computed = tuple[str, str, list[str], list[str], str | None]  # verdict, summary, steps, stale, on records
+
+
+def _work(entry: CheckFact, claims: dict[str, FileFacts]) -> Computed:
+    """A check computed over the named claims (a claim whose text was edited since its
+    quote was stored is computed with what the text says now)."""
     from factcheck.checklang.language import Operand, RuleEvalError, evaluate, parse_rule
     from factcheck.lint.facts import row_shown, row_value
 
@@ -83,7 +120,8 @@ def _verdict(entry: CheckFact, operands: str | None, claims: dict[str, ClaimFact
     env: dict[str, Operand] = {}
     now: dict[str, Operand] = {}
     stale: list[str] = []
-    for name, claim in claims.items():
+    for name, facts in claims.items():
+        claim = facts.claim(name)
         row = claim.row
         assert row is not None
         value = row_value(row[:8])
@@ -96,55 +134,134 @@ def _verdict(entry: CheckFact, operands: str | None, claims: dict[str, ClaimFact
         on_records = evaluate(node, env)
         outcome = evaluate(node, now) if stale else on_records
     except RuleEvalError as exc:
-        entry.set_result(operands, "error", exc.message, [], stale, None)
-        return "error", stale, None
-    records = on_records.verdict if stale else None
-    entry.set_result(operands, outcome.verdict, outcome.summary, list(outcome.steps), stale, records)
-    return outcome.verdict, stale, records
+        return "error", exc.message, [], stale, None
+    return outcome.verdict, outcome.summary, list(outcome.steps), stale, on_records.verdict if stale else None
+
+
+def _compute(entry: CheckFact, operands: str | None, claims: dict[str, FileFacts],
+             computed: Computed | None = None) -> Outcome:
+    """(verdict, stale claims, the verdict on the records alone), computed now (or before,
+    in a worker) and stored with the explanation under `operands`."""
+    verdict, summary, steps, stale, records = computed if computed is not None else _work(entry, claims)
+    entry.set_result(operands, verdict, summary, steps, stale, records)
+    return verdict, stale, records
+
+
+def _named(entry: CheckFact, claims: dict[str, FileFacts]) -> tuple[dict[str, FileFacts], list[str], list[str]]:
+    """The files of the claims a check names, and the names that are no claim or have no value."""
+    named: dict[str, FileFacts] = {}
+    unknown: list[str] = []
+    valueless: list[str] = []
+    for name in entry.distinct_names or ():
+        where = claims.get(name)
+        if where is None:
+            unknown.append(name)
+        elif where.has_value(name):
+            named[name] = where
+        else:
+            valueless.append(name)
+    return named, unknown, valueless
+
+
+def _evaluate(ctx: RuleContext, entry: CheckFact, claims: dict[str, FileFacts],
+              computed: dict[tuple[int, int], Computed]) -> Generator[Finding, None, Outcome | None]:
+    """A check's result, from the store while its own operands are unchanged, else computed;
+    a check that cannot be computed yields why (and returns None)."""
+    path = entry.file.path
+    names = entry.distinct_names
+    if names is None:
+        error = entry.syntax_error
+        assert error is not None
+        ctx.check_results.append(_error(entry, error[1]))
+        eline, ecol = entry.offset_pos(error[0])
+        yield Finding(path, eline, ecol, f"check '{entry.id}': {error[1]}", check_id=entry.id, verdict="error")
+        return None
+    operands = _operands(names, claims)
+    stored = entry.result
+    if operands is not None and stored is not None and stored[0] == operands:
+        return stored[1:]
+    named, unknown, valueless = _named(entry, claims)
+    if unknown or valueless:
+        entry.clear_result()
+        why = (f"'{unknown[0]}' is no claim in the project" if unknown
+               else f"claim '{valueless[0]}' has no value to compute with")
+        ctx.check_results.append(_error(entry, why))
+        if valueless or NAMES_RULE not in ctx.enabled:
+            line, col = entry.rule_pos
+            yield Finding(path, line, col, f"check '{entry.id}' cannot be computed: {why}", check_id=entry.id, verdict="error")
+        return None
+    return _compute(entry, operands, named, computed.get((id(entry.file), entry.index)))
+
+
+# Below this many checks to compute, one process computes them: starting workers costs more.
+PARALLEL_CHECKS = 2000
+_WORK: list[tuple[list[CheckFact], dict[str, FileFacts]]] = []  # what forked workers inherit
+
+
+def _work_slice(bounds: tuple[int, int]) -> list[Computed]:
+    entries, claims = _WORK[0]
+    return [_work(entry, _named(entry, claims)[0]) for entry in entries[bounds[0] : bounds[1]]]
+
+
+def _in_workers(ctx: RuleContext, claims: dict[str, FileFacts], holds: list[bool]) -> dict[tuple[int, int], Computed]:
+    """Compute the checks that must be computed, in worker processes when there are many
+    (`RuleContext.jobs`); what they compute is stored here, in check order, as if computed here."""
+    if ctx.jobs < 2:
+        return {}
+    todo: list[CheckFact] = []
+    for facts, file_holds in zip(ctx.facts, holds, strict=True):
+        for entry in facts.checks if not file_holds and facts.check_ids else ():
+            names = entry.distinct_names
+            if names is None:
+                continue
+            operands = _operands(names, claims)
+            stored = entry.result
+            if operands is not None and stored is not None and stored[0] == operands:
+                continue
+            _, unknown, valueless = _named(entry, claims)
+            if not unknown and not valueless:
+                todo.append(entry)
+    if len(todo) < PARALLEL_CHECKS:
+        return {}
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    step = -(-len(todo) // (ctx.jobs * 4))
+    bounds = [(start, min(start + step, len(todo))) for start in range(0, len(todo), step)]
+    _WORK[:] = [(todo, claims)]
+    try:
+        with ProcessPoolExecutor(ctx.jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = [item for part in pool.map(_work_slice, bounds) for item in part]
+    finally:
+        _WORK.clear()
+    return {(id(entry.file), entry.index): result for entry, result in zip(todo, results, strict=True)}
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     claims = ctx.claim_files()
-    for facts in ctx.facts:
+    # While the claims all a file's checks name stand in files of the digests they had
+    # when the results were last brought up to date, each stored result holds (a check
+    # without one is worked out on its own).
+    all_operands = [_operands(facts.uses(), claims) if facts.check_ids else None for facts in ctx.facts]
+    holds = [operands is not None and operands == facts.operands for facts, operands in zip(ctx.facts, all_operands, strict=True)]
+    computed = _in_workers(ctx, claims, holds)
+    for facts, operands, file_holds in zip(ctx.facts, all_operands, holds, strict=True):
+        if not facts.check_ids:
+            continue
         path = facts.path
         for entry in facts.checks:
-            line, col = entry.rule_pos
-            error = entry.syntax_error
-            if error is not None:
-                ctx.check_results.append(_error(entry, error[1], []))
-                eline, ecol = entry.offset_pos(error[0])
-                yield Finding(path, eline, ecol, f"check '{entry.id}': {error[1]}", check_id=entry.id, verdict="error")
-                continue
-            names = [name for name, _ in entry.names]
-            named: dict[str, ClaimFact] = {}
-            unknown: list[str] = []
-            valueless: list[str] = []
-            for name in dict.fromkeys(names):
-                where = claims.get(name)
-                if where is None:
-                    unknown.append(name)
+            stored = entry.result if file_holds else None
+            if stored is not None:
+                _, verdict, stale, on_records = stored
+            else:
+                outcome = yield from _evaluate(ctx, entry, claims, computed)
+                if outcome is None:
                     continue
-                claim = where.claim(name)
-                if claim.has_value:
-                    named[name] = claim
-                else:
-                    valueless.append(name)
-            if unknown or valueless:
-                why = (f"'{unknown[0]}' is no claim in the project" if unknown
-                       else f"claim '{valueless[0]}' has no value to compute with")
-                ctx.check_results.append(_error(entry, why, names))
-                if valueless or NAMES_RULE not in ctx.enabled:
-                    yield Finding(path, line, col, f"check '{entry.id}' cannot be computed: {why}",
-                                  check_id=entry.id, verdict="error")
-                continue
-            # The files (by path and contents) the named claims stand in decide their values.
-            operands = None
-            if all(claim.file.digest for claim in named.values()):
-                operands = " ".join(f"{name}@{claim.file.digest}" for name, claim in named.items())
-            verdict, stale, on_records = _verdict(entry, operands, named)
-            ctx.check_results.append(StoredResult(entry, verdict, tuple(names), tuple(stale), on_records))
+                verdict, stale, on_records = outcome
+            ctx.check_results.append(StoredResult(entry, verdict, tuple(stale), on_records))
             if verdict == "pass":
                 continue
+            line, col = entry.rule_pos
             summary, steps = entry.explanation
             if verdict == "error":
                 yield Finding(path, line, col, f"check '{entry.id}': {summary}", check_id=entry.id, verdict="error",
@@ -159,6 +276,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 path, line, col, f"check '{entry.id}' {verdict}{note}: {summary}",
                 level=level, check_id=entry.id, verdict=verdict, details=details,
             )
+        facts.set_operands(operands)
 
 
 RULE = Rule("check", check, __doc__, scope="project")

@@ -9,7 +9,6 @@ written precision) and have the same dimension. Date claims with
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from factcheck.lint.context import RuleContext
 from factcheck.lint.facts import FactValue, Measured
@@ -19,16 +18,29 @@ from factcheck.meaning.interval import Interval
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
+    # Measures whose values may disagree: a second value under another key (or an empty
+    # interval), and every `published` one. Others agree without reading their rows.
+    keys: dict[str, str] = {}
+    compare: set[str] = set()
+    for facts in ctx.facts:
+        for measure, key in zip(facts.measures, facts.measure_keys, strict=True):
+            if measure == "published":
+                compare.add(measure)
+            elif key:  # a value (see `value_key`)
+                seen = keys.get(measure)
+                if seen is None:
+                    keys[measure] = key
+                elif seen != key or key == "!":
+                    compare.add(measure)
+    if not compare:
+        return
     groups: dict[str, list[Measured]] = {}
     for facts in ctx.facts:
-        if facts.measured_rows:
+        if not compare.isdisjoint(facts.measures):
             for entry in facts.measured():
-                groups.setdefault(entry.measure, []).append(entry)
+                if entry.measure in compare:
+                    groups.setdefault(entry.measure, []).append(entry)
     for measure, entries in groups.items():
-        if measure != "published":
-            rows = [e.claim.row for e in entries if e.has_value]
-            if len(rows) < 2 or _same(rows):
-                continue
         valued: list[tuple[Measured, FactValue]] = []
         for e in entries:
             v = e.claim.value()
@@ -65,15 +77,6 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                         first.claim.id: {"interval": str(first_value.interval), "unit": first_value.unit},
                     }},
                 )
-
-
-def _same(rows: list[Any]) -> bool:
-    """Every row states one non-empty interval in one dimension and scale: they agree."""
-    lo, hi, lo_closed, hi_closed, exps, _, _, scale = rows[0][:8]
-    if not (lo < hi or (lo == hi and lo_closed and hi_closed)):
-        return False
-    return all(r[0] == lo and r[1] == hi and r[2] == lo_closed and r[3] == hi_closed and r[4] == exps and r[7] == scale
-               for r in rows[1:])  # fmt: skip
 
 
 def _scaled(value: FactValue) -> Interval:

@@ -22,9 +22,13 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     # Claims written in a file that did not load: their errors stand on their own.
     unloaded = {ident for facts in ctx.facts for ident in facts.unloaded} - claims.keys()
     known: list[str] | None = None
+    known_name = claims.__contains__ if not unloaded else lambda name: name in claims or name in unloaded
     for facts in ctx.facts:
+        if all(map(known_name, facts.uses())):
+            continue
         for entry in facts.checks:
-            if entry.syntax_error is not None:
+            names = entry.distinct_names  # None: the rule does not parse
+            if names is None or all(map(known_name, names)):
                 continue
             for name, offset in entry.names:
                 if name in claims or name in unloaded:

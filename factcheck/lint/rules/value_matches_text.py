@@ -38,7 +38,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             line, col = entry.pos(key)
             yield Finding(entry.file.path, line, col, f"'{entry.id}': {value.problem}", claim_id=entry.id)
         elif value.mismatch is not None:
-            line, col = entry.pos("value") if "value" in entry.claim.model_fields_set else entry.pos()
+            line, col = entry.pos("value") if "value" in entry.claim.fields_set else entry.pos()
             yield Finding(
                 entry.file.path, line, col, f"'{entry.id}': {value.mismatch}",
                 claim_id=entry.id, source=location,
