@@ -582,24 +582,30 @@ def _read_alone(part: str, published: dt.date | None) -> list[Any]:
     return [e for e in found if not _in_idiom(idioms, e.start, e.end)]
 
 
-# What may stand between two clauses that the number reader does not read across (see
-# `_Readings`): the full-width and ASCII marks that end a clause, which no form reads,
-# and spaces, tabs and line breaks, which a form reads only on its way to one of
-# _CONTINUES. (Other spaces, brackets and quotation marks may stand in the unit of a
-# range's start, before its 至, and are not among them.)
+# What may stand between two clauses where the number reader reads across neither (see
+# `_Readings`): the full-width and ASCII marks that end a clause, which no form reads;
+# spaces and line breaks, which a form reads on its way to one of _AFTER_SPACE and a
+# range's unit may hold (but for ` `, `\t` and `\n`); brackets, ellipses and quotation
+# marks, which a form reads only in a unit (`省(区)`), a power (`10^(-5)`) or a range's
+# unit (`3个)人至5个`).
 _HARD = frozenset("，。；！？、：,;:!?")
-_SOFT = frozenset(" \t\n")
-_BETWEEN = _HARD | _SOFT
+_BRACKETS = frozenset("()（）…“”")
 # What a form reads after a space, a tab or a line break: a figure (digits, numerals, a
 # sign, a point), what follows one (点, 个, 百分点, 成, 折, 以上 …, 大/小 …, 又, ×10, 至/到/—,
 # 之间, 小时, (区、市) after 省), what follows a comparison word (或等于, =), and Latin
 # letters; with their traditional forms.
-_CONTINUES = frozenset(
+_AFTER_SPACE = frozenset(
     "0123456789０１２３４５６７８９〇零一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖"
     "十拾百佰千仟万萬亿億廿卅兆点點-−－负負.．eE×xX*＊^/／个個分成折上之以内內及左或有"
     "大小高低多少又至到—–~～和与與及跟间間等=者h区區市"
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 )
+# A range's connectors, and what its start's unit (one to six characters) cannot hold.
+_CONNECTORS = frozenset("至到—–－-~～")
+_NOT_IN_RANGE_UNIT = frozenset("0123456789０１２３４５６７８９ \t\n，。、；：,.;:!?！？") | _CONNECTORS
+# Where a rate (`每万人…3起`, `人均…`) stops looking for its figure (numbers.scan._PUNCT);
+# `,` and `，` may also stand in the figure of its base (`每1,000人`).
+_RATE_STOPS = frozenset("。；：！？、;:!?\n（）()“”\"")
 _FULL_WIDTH_DIGITS = frozenset("０１２３４５６７８９")
 # What stops the reader's look back for 约 before a figure (numbers.scan._ABOUT).
 _ABOUT_STOPS = frozenset("，。；：、,;:！？\n0123456789０１２３４５６７８９")
@@ -617,16 +623,19 @@ class _Readings:
     Taken, not read again, where that is the same reading: no expression of the whole
     text runs into or out of the part, the part holds nothing the English reader would
     look at, the text holds no web address (`://`, which the reader skips whole), and
-    `_bounded`: on each side of the part a run of `_BETWEEN` characters either holds a
-    mark of `_HARD` or is followed by none of `_CONTINUES`. Why that suffices:
-    - No form of the reader reads a mark of `_HARD` (but a digit group after ， in
-      full-width digits, 1，２３４, which is not taken, and `,` `:` between digits, which
-      are no marks there), and those of `_SOFT` only on the way to one of `_CONTINUES`
-      (no form ends on one); no form starts at either. So no step of the whole text's scan reads from before the part
-      into it or from inside it out of it: the scan starts afresh at the part, as the
-      part's own does, and a look past its end sees what the part alone sees there
-      (nothing a form can go on with). The combining step joins two figures into one
-      expression, which then runs out of the part.
+    `_bounded`: on each side the part is set off by a run of marks, spaces and brackets
+    that `_between_clauses` finds the reader does not read across. Why that suffices:
+    - No form of the reader starts at such a run, and none reads a mark of `_HARD` (but
+      a digit group after ， in full-width digits, 1，２３４, and `,` `:` between digits,
+      which are no marks there). A form reads a space only on its way to one of
+      `_AFTER_SPACE`, a bracket only in a unit (`省(区)`), a power (`10^(-5)`) or a
+      range's unit (`3个)人至5个`), and a rate looks for its figure up to 16 characters
+      on, across anything but its stops: a run that any of these may cross is refused.
+      So no step of the whole text's scan reads from before the part into it or from
+      inside it out of it: the scan starts afresh at the part, as the part's own does,
+      and a look past its end sees what the part alone sees there (nothing a form goes
+      on with). The combining step joins two figures into one expression, which then
+      runs out of the part.
     - What the reader looks back at before a figure (digits, letters, a point, a sign,
       `)` before a minus, the words of `_NOT_OVER`, `_VAGUE_BEFORE` …) is none of those
       characters, except at the part's very first one: there `−5` after `)` is no minus,
@@ -691,16 +700,18 @@ def _clear_before(text: str, start: int, end: int) -> bool:
         return True
     if text[start] in "-−－过過":  # read one way after `)` or a mark, another at the text's start
         return False
-    about = max(text.rfind("约", max(0, start - 11), start), text.rfind("約", max(0, start - 11), start))
-    if about >= 0 and not any(ch in _ABOUT_STOPS for ch in text[about:start]):
-        return False  # 约 before a verb qualifies a figure up to 11 characters on (`约有 25人`)
+    window = text[max(0, start - 11) : start]
+    if "约" in window or "約" in window:
+        about = max(window.rfind("约"), window.rfind("約"))
+        if not any(ch in _ABOUT_STOPS for ch in window[about:]):
+            return False  # 约 before a verb qualifies a figure up to 11 characters on (`约有 25人`)
     outer = start
     while outer and _between(text, outer - 1):
         outer -= 1
     if outer == start:
         return False  # a letter, a figure, a dash … right before the part
     inner = start
-    while inner < end and text[inner] in _SOFT:
+    while inner < end and _spacing(text[inner]):
         inner += 1
     return _between_clauses(text, outer, inner, end)
 
@@ -714,24 +725,30 @@ def _clear_after(text: str, start: int, end: int) -> bool:
     if outer == end:
         return False
     inner = end
-    while inner > start and text[inner - 1] in _SOFT:
+    while inner > start and _spacing(text[inner - 1]):
         inner -= 1
     return _between_clauses(text, inner, outer, len(text))
 
 
+def _spacing(ch: str) -> bool:
+    return ch in _BRACKETS or ch.isspace()
+
+
 def _between(text: str, i: int) -> bool:
-    """Whether text[i] may stand between two clauses: one of `_BETWEEN`, but not a `,` or
-    `:` between two digits (1,280 and 17:26 are read as one figure)."""
+    """Whether text[i] may stand between two clauses: a mark of `_HARD` (but not a `,` or
+    `:` between two digits: 1,280 and 17:26 are one figure), a space or a bracket."""
     ch = text[i]
-    if ch not in _BETWEEN:
-        return False
-    return ch not in ",:" or not (0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+    if ch in _HARD:
+        return ch not in ",:" or not (0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+    return ch in _BRACKETS or ch.isspace()
 
 
 def _between_clauses(text: str, lo: int, hi: int, limit: int) -> bool:
     """Whether the run text[lo:hi] of marks, spaces and brackets stops the reader: it holds
-    a mark that ends a clause (but no ， before full-width digits, as in 1，２３４), or
-    what follows it is none of _CONTINUES (nothing that continues a form)."""
+    a mark that ends a clause (but no ， before full-width digits, as in 1，２３４), or no
+    form reads across it: none of _AFTER_SPACE follows its spaces, none of its brackets
+    belongs to a unit or a power, no range's unit runs over it and no rate looks for its
+    figure across it."""
     run = text[lo:hi]
     if any(ch in _HARD for ch in run):
         at = run.find("，")
@@ -740,7 +757,45 @@ def _between_clauses(text: str, lo: int, hi: int, limit: int) -> bool:
                 return False
             at = run.find("，", at + 1)
         return True
-    return hi >= limit or text[hi] not in _CONTINUES
+    after = text[hi] if hi < limit else ""
+    if after in _AFTER_SPACE and any(ch.isspace() for ch in run):
+        return False
+    for at, ch in enumerate(run, lo):
+        before = text[at - 1] if at else ""
+        if ch in "(（" and before in ("省", "^"):
+            return False  # 省(区、市), 10^(-5)
+        if ch in ")）" and before and (before in "区市區" or before.isdigit()):
+            return False  # the end of 省(区) or of 10^(-5): the figure's unit, qualifier … go on
+    if any(ch in _BRACKETS or (ch.isspace() and ch not in " \t\n") for ch in run) and _range_reaches(text, lo):
+        return False
+    return any(ch in _RATE_STOPS for ch in run) or not _rate_before(text, lo)
+
+
+def _range_reaches(text: str, at: int) -> bool:
+    """Whether a range's start could read across text[at]: its unit, one to six characters
+    outside `_NOT_IN_RANGE_UNIT`, then spaces and a connector (`3个)人至5个`)."""
+    held = 0
+    for ch in text[at : at + 40]:
+        if ch in _CONNECTORS:
+            return True
+        if ch.isspace():
+            continue  # spaces before the connector (some may also stand in the unit)
+        if ch in _NOT_IN_RANGE_UNIT or held == 6:
+            return False
+        held += 1
+    return True  # too many spaces to tell
+
+
+def _rate_before(text: str, at: int) -> bool:
+    """Whether a rate before text[at] may look for its figure after it: 每 or 人均 stands
+    before it with none of `_RATE_STOPS` between (looked for 400 characters back)."""
+    for i in range(at - 1, max(-1, at - 401), -1):
+        ch = text[i]
+        if ch == "每" or (ch == "均" and i and text[i - 1] == "人"):
+            return True
+        if ch in _RATE_STOPS:
+            return False
+    return at > 400
 
 
 def candidates(text: str, published: dt.date | None, ids: Ids, language: str | None = None) -> list[Candidate]:

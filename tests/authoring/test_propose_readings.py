@@ -89,6 +89,8 @@ def check(text: str) -> int:
 @example("数据1" + "，２３４" * 10 + "个，共有1" + ",234" * 10 + "个")
 @example("每十万人 发案0.42起，每万人\n3起")
 @example("约有!人均25元，约占 人均3个")
+@example("人均又  前年一批……约有十几个，共有2.5省(区)半成人均\r\n")
+@example("增长2×10^(9999)个，共3个")
 @settings(max_examples=400, deadline=None)
 def test_a_part_taken_from_the_whole_reading_reads_so_alone(text: str) -> None:
     check(text)
@@ -119,6 +121,12 @@ def test_parts_read_alone_where_the_whole_reading_may_differ() -> None:
     assert _taken("数据1" + "，２３４" * 10 + "个。", "２３４") is None
     assert _taken("共有1" + ",234" * 10 + "个。", "234") is None
     assert _taken("GDP增长3个。", "增长3个") is None  # nothing between it and a letter
+    # A rate looks for its figure up to 16 characters on, across spaces and ellipses.
+    assert _taken("人均又 前年一批……十几个。", "前年一批") is None
+    assert _taken("共2.5省(区)半成人均。", "半成人均") is None  # 省(区) is a unit, 半 may follow
+    assert _taken("增长2×10^(9999)个。", "9999") is None  # a power no float holds is skipped whole
+    assert _taken("讯(记者 孙)5月28日上午，", "5月28日上午") is not None
+    assert _taken("订单90.5亿元……五年来，", "五年来") is not None
     assert _taken("约有!人均25元。", "人均25元") is None  # 约 reaches 25 across the mark
     assert _taken("共有5个!人均25元。", "人均25元") is not None
 
