@@ -602,11 +602,18 @@ _AFTER_SPACE = frozenset(
 )
 # A range's connectors, and what its start's unit (one to six characters) cannot hold.
 _CONNECTORS = frozenset("至到—–－-~～")
+# What a form reads across a line break (see `_between_clauses`).
+_AFTER_LINE_BREAK = _CONNECTORS | frozenset("*＊×xX小h或等=")
+_FIGURE_START = frozenset("0123456789０１２３４５６７８９〇零一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅兆")
+_BEFORE_LINE_BREAK = _CONNECTORS | frozenset("*＊×xX0123456789０１２３４５６７８９")
 _NOT_IN_RANGE_UNIT = frozenset("0123456789０１２３４５６７８９ \t\n，。、；：,.;:!?！？") | _CONNECTORS
 # Where a rate (`每万人…3起`, `人均…`) stops looking for its figure (numbers.scan._PUNCT);
 # `,` and `，` may also stand in the figure of its base (`每1,000人`).
 _RATE_STOPS = frozenset("。；：！？、;:!?\n（）()“”\"")
 _FULL_WIDTH_DIGITS = frozenset("０１２３４５６７８９")
+# The marks of `_HARD` that are one whatever stands around them (`,` and `:` are not
+# between digits; ， before full-width digits is checked apart).
+_PLAIN_MARKS = _HARD - frozenset(",:")
 # What stops the reader's look back for 约 before a figure (numbers.scan._ABOUT).
 _ABOUT_STOPS = frozenset("，。；：、,;:！？\n0123456789０１２３４５６７８９")
 
@@ -628,9 +635,11 @@ class _Readings:
     - No form of the reader starts at such a run, and none reads a mark of `_HARD` (but
       a digit group after ， in full-width digits, 1，２３４, and `,` `:` between digits,
       which are no marks there). A form reads a space only on its way to one of
-      `_AFTER_SPACE`, a bracket only in a unit (`省(区)`), a power (`10^(-5)`) or a
-      range's unit (`3个)人至5个`), and a rate looks for its figure up to 16 characters
-      on, across anything but its stops: a run that any of these may cross is refused.
+      `_AFTER_SPACE` (a line break, only to one of `_AFTER_LINE_BREAK` or to a figure
+      after one of `_BEFORE_LINE_BREAK`), a bracket only in a unit (`省(区)`), a power
+      (`10^(-5)`) or a range's unit (`3个)人至5个`), and a rate looks for its figure up
+      to 16 characters on, across anything but its stops: a run that any of these may
+      cross is refused.
       So no step of the whole text's scan reads from before the part into it or from
       inside it out of it: the scan starts afresh at the part, as the part's own does,
       and a look past its end sees what the part alone sees there (nothing a form goes
@@ -656,6 +665,9 @@ class _Readings:
         self.done: dict[str, tuple[list[Any], int]] = {}
         self.whole: list[Any] | None = None
         self.idioms = idioms if idioms is not None else _idiom_spans(text)
+        from factcheck.numbers.scan import may_have_english
+
+        self.may_have_english = may_have_english
         if chinese is not None and "://" not in text:
             starts = [e.start for e in chinese]
             if all(a <= b for a, b in itertools.pairwise(starts)):
@@ -675,18 +687,16 @@ class _Readings:
         text, whole = self.text, self.whole
         if whole is None or not part or not _bounded(text, start, end):
             return None
-        first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
-        if self.reach[first] > start or self.reach[last] > end:
+        starts, reach = self.starts, self.reach
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        if reach[first] > start or reach[last] > end:
             return None  # an expression runs into or out of the part
-        from factcheck.numbers.scan import may_have_english
-
-        if may_have_english(part):
+        if self.may_have_english(part):
             return None
-        inside = whole[first:last]
         idioms = self.idioms
-        if idioms:
-            inside = [e for e in inside if not _in_idiom(idioms, e.start, e.end)]
-        return inside
+        if idioms and _in_idiom(idioms, start, end):
+            return [e for e in whole[first:last] if not _in_idiom(idioms, e.start, e.end)]
+        return whole[first:last]
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
@@ -698,13 +708,16 @@ def _bounded(text: str, start: int, end: int) -> bool:
 def _clear_before(text: str, start: int, end: int) -> bool:
     if not start:
         return True
-    if text[start] in "-−－过過":  # read one way after `)` or a mark, another at the text's start
+    first = text[start]
+    if first in "-−－过過":  # read one way after `)` or a mark, another at the text's start
         return False
     window = text[max(0, start - 11) : start]
     if "约" in window or "約" in window:
         about = max(window.rfind("约"), window.rfind("約"))
         if not any(ch in _ABOUT_STOPS for ch in window[about:]):
             return False  # 约 before a verb qualifies a figure up to 11 characters on (`约有 25人`)
+    if window[-1] in _PLAIN_MARKS and first not in _FULL_WIDTH_DIGITS:
+        return True  # the common case, `_between_clauses` in short
     outer = start
     while outer and _between(text, outer - 1):
         outer -= 1
@@ -719,6 +732,8 @@ def _clear_before(text: str, start: int, end: int) -> bool:
 def _clear_after(text: str, start: int, end: int) -> bool:
     if end == len(text):
         return True
+    if text[end] in _PLAIN_MARKS and text[end + 1 : end + 2] not in _FULL_WIDTH_DIGITS:
+        return True  # the common case, `_between_clauses` in short
     outer = end
     while outer < len(text) and _between(text, outer):
         outer += 1
@@ -758,7 +773,13 @@ def _between_clauses(text: str, lo: int, hi: int, limit: int) -> bool:
             at = run.find("，", at + 1)
         return True
     after = text[hi] if hi < limit else ""
-    if after in _AFTER_SPACE and any(ch.isspace() for ch in run):
+    if "\n" in run:
+        # Only forms that read any space read a line break: 至/到/— (a range, a date), × and
+        # 小时 (7*24小时), 或等于 and = (a comparison), or the figure after a connector, a
+        # date (`2024-05-28\n17:26`) or × (`7*\n24`).
+        if after in _AFTER_LINE_BREAK or (after in _FIGURE_START and lo and text[lo - 1] in _BEFORE_LINE_BREAK):
+            return False
+    elif after in _AFTER_SPACE and any(ch.isspace() for ch in run):
         return False
     for at, ch in enumerate(run, lo):
         before = text[at - 1] if at else ""

@@ -91,6 +91,7 @@ def check(text: str) -> int:
 @example("约有!人均25元，约占 人均3个")
 @example("人均又  前年一批……约有十几个，共有2.5省(区)半成人均\r\n")
 @example("增长2×10^(9999)个，共3个")
+@example("在线讯\n\n5月28日上午，2024-05-28\n17:26\n共3至\n5个，7*\n24小时")
 @settings(max_examples=400, deadline=None)
 def test_a_part_taken_from_the_whole_reading_reads_so_alone(text: str) -> None:
     check(text)
@@ -127,6 +128,12 @@ def test_parts_read_alone_where_the_whole_reading_may_differ() -> None:
     assert _taken("增长2×10^(9999)个。", "9999") is None  # a power no float holds is skipped whole
     assert _taken("讯(记者 孙)5月28日上午，", "5月28日上午") is not None
     assert _taken("订单90.5亿元……五年来，", "五年来") is not None
+    # A line break is read across only by a range, a date, a round-the-clock figure or a
+    # comparison: 至, ×, 小时, 或等于 … after it, or a figure after a connector, × or a digit.
+    assert _taken("在线讯\n\n5月28日上午，", "5月28日上午") is not None
+    assert _taken("全天7*\n24小时，", "24小时") is None
+    assert _taken("大于\n或等于5人，", "或等于5人") is None
+    assert _taken("共3个 以上，", "共3个") is None  # 以上 after a space: the figure's qualifier
     assert _taken("约有!人均25元。", "人均25元") is None  # 约 reaches 25 across the mark
     assert _taken("共有5个!人均25元。", "人均25元") is not None
 
