@@ -163,6 +163,15 @@ def _named(entry: CheckFact, claims: dict[str, FileFacts]) -> tuple[dict[str, Fi
     return named, unknown, valueless
 
 
+def _stored(entry: CheckFact, names: list[str], claims: dict[str, FileFacts]) -> tuple[str | None, Outcome | None]:
+    """The check's operands now, and its stored outcome while it was computed from them."""
+    operands = _operands(names, claims)
+    stored = entry.result
+    if operands is not None and stored is not None and stored[0] == operands:
+        return operands, stored[1:]
+    return operands, None
+
+
 def _evaluate(ctx: RuleContext, entry: CheckFact, claims: dict[str, FileFacts],
               computed: dict[tuple[int, int], Computed]) -> Generator[Finding, None, Outcome | None]:
     """A check's result, from the store while its own operands are unchanged, else computed;
@@ -176,10 +185,9 @@ def _evaluate(ctx: RuleContext, entry: CheckFact, claims: dict[str, FileFacts],
         eline, ecol = entry.offset_pos(error[0])
         yield Finding(path, eline, ecol, f"check '{entry.id}': {error[1]}", check_id=entry.id, verdict="error")
         return None
-    operands = _operands(names, claims)
-    stored = entry.result
-    if operands is not None and stored is not None and stored[0] == operands:
-        return stored[1:]
+    operands, stored = _stored(entry, names, claims)
+    if stored is not None:
+        return stored
     named, unknown, valueless = _named(entry, claims)
     if unknown or valueless:
         entry.clear_result()
@@ -214,9 +222,7 @@ def _in_workers(ctx: RuleContext, claims: dict[str, FileFacts], holds: list[bool
             names = entry.distinct_names
             if names is None:
                 continue
-            operands = _operands(names, claims)
-            stored = entry.result
-            if operands is not None and stored is not None and stored[0] == operands:
+            if _stored(entry, names, claims)[1] is not None:
                 continue
             _, unknown, valueless = _named(entry, claims)
             if not unknown and not valueless:
