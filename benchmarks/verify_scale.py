@@ -237,6 +237,16 @@ def factcheck_command() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "factcheck"]
 
 
+def warm_bytecode() -> None:
+    """Compile the package's modules first, as an installed package has them (pip compiles
+    on install); without this a PYTHONDONTWRITEBYTECODE environment measures compiling the
+    sources in every run (as benchmarks/startup.py and benchmarks/extract.py do too)."""
+    import compileall
+    import factcheck
+
+    compileall.compile_dir(Path(factcheck.__file__).parent, quiet=1)
+
+
 def has_cache(fc: list[str]) -> bool:
     return "--no-cache" in subprocess.run([*fc, "verify", "--help"], capture_output=True, text=True).stdout
 
@@ -324,6 +334,7 @@ def main() -> int:
                         help="floor and cold runs of each size, interleaved; the best of each is shown (default 3)")
     args = parser.parse_args()
     sizes = [int(float(s[:-1]) * 1000) if s.lower().endswith("k") else int(s) for s in args.sizes.split(",")]
+    warm_bytecode()
     for size in sizes:
         bench(size, args.seed, args.keep, max(1, args.runs))
     return 0

@@ -178,13 +178,7 @@ def _measured(ctx: RuleContext, entry: ClaimEntry, claim: Measured) -> ClaimValu
     interval = interval_for(claim.value, qualifier, precision, tolerance)
     if dim is None:
         dim = expr.dim if expr is not None and expr.dim is not None else Dim()
-    derivation = (
-        f"record: {fmt_number(claim.value)}"
-        + (f" {claim.qualifier}" if claim.qualifier else "")
-        + (f", precision {fmt_number(precision)}" if precision else ", exact")
-        + f" -> {interval}"
-    )
-    written = written_at = mismatch = None
+    written = written_at = mismatch = derivation = None
     if expr is not None:
         written = expr.text
         if claim.span is not None:
@@ -193,6 +187,13 @@ def _measured(ctx: RuleContext, entry: ClaimEntry, claim: Measured) -> ClaimValu
         mismatch = _compare(claim, expr, unit)
         if mismatch is None:  # the record reads as the text does: show how the text reads
             derivation = expr.derivation
+    if derivation is None:
+        derivation = (
+            f"record: {fmt_number(claim.value)}"
+            + (f" {claim.qualifier}" if claim.qualifier else "")
+            + (f", precision {fmt_number(precision)}" if precision else ", exact")
+            + f" -> {interval}"
+        )
     shown = None
     if not claim.per:
         normal = _normal_unit(claim.unit)
