@@ -124,6 +124,7 @@ def _pick(exprs: Sequence[Any], wanted: str | None, kind: str) -> tuple[Any | No
     return found[0], None
 
 
+@functools.lru_cache(maxsize=512)
 def _unit_scale(unit: str | None) -> float:
     """Base units in one written unit: 1000 for 吨 (kilograms), 10000 for 公顷 (m²)."""
     from factcheck.numbers.units import lookup
@@ -132,6 +133,7 @@ def _unit_scale(unit: str | None) -> float:
     return float(10**entry.exp) * getattr(entry, "factor", 1.0) if entry is not None else 1.0
 
 
+@functools.lru_cache(maxsize=512)
 def _normal_unit(unit: str | None) -> str | None:
     """A unit by its normalized name: 公斤 -> 千克, 个月 -> 月."""
     from factcheck.numbers.units import lookup
@@ -140,6 +142,7 @@ def _normal_unit(unit: str | None) -> str | None:
     return entry.name if entry is not None else unit
 
 
+@functools.lru_cache(maxsize=512)
 def _unit_key(unit: str | None) -> tuple[str | None, float]:
     """A unit as compared: its normalized name and size (公斤 = 千克; 公顷 and 亩 differ)."""
     return _normal_unit(unit), _unit_scale(unit)
