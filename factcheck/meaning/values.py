@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from factcheck.claims.model import DateClaim, Measured, date_range
@@ -40,15 +40,19 @@ def read_quote(text: str, published: dt.date | None) -> tuple[Expression, ...]:
 
 
 class ClaimValue(Frozen):
-    __slots__ = _fields = (
+    """A claim's meaning. `derivation` may be given as a function that writes it, written
+    when first read (only `show` and the report read it)."""
+
+    _fields = (
         "interval", "dim", "unit", "display", "derivation",
         "scale", "written", "written_at", "mismatch", "problem", "shown",
     )  # fmt: skip
+    __slots__ = tuple("_derivation" if name == "derivation" else name for name in _fields)
     interval: Interval
     dim: Dim
     unit: str
     display: str  # the interval in the written scale with its unit, for people
-    derivation: str
+    _derivation: str | Callable[[], str]
     scale: float  # per-unit value = interval * scale (rates: 0.42 per 100000 -> 1e-5)
     written: str | None  # the figure as the quote writes it
     written_at: tuple[int, int] | None  # its span in the source
@@ -62,7 +66,7 @@ class ClaimValue(Frozen):
         dim: Dim,
         unit: str,
         display: str,
-        derivation: str,
+        derivation: str | Callable[[], str],
         scale: float = 1.0,
         written: str | None = None,
         written_at: tuple[int, int] | None = None,
@@ -74,13 +78,21 @@ class ClaimValue(Frozen):
         setattr_frozen(self, "dim", dim)
         setattr_frozen(self, "unit", unit)
         setattr_frozen(self, "display", display)
-        setattr_frozen(self, "derivation", derivation)
+        setattr_frozen(self, "_derivation", derivation)
         setattr_frozen(self, "scale", scale)
         setattr_frozen(self, "written", written)
         setattr_frozen(self, "written_at", written_at)
         setattr_frozen(self, "mismatch", mismatch)
         setattr_frozen(self, "problem", problem)
         setattr_frozen(self, "shown", shown)
+
+    @property
+    def derivation(self) -> str:
+        written = self._derivation
+        if not isinstance(written, str):
+            written = written()
+            setattr_frozen(self, "_derivation", written)
+        return written
 
     @property
     def figure(self) -> str:
@@ -181,7 +193,8 @@ def _measured(ctx: RuleContext, entry: ClaimEntry, claim: Measured) -> ClaimValu
     interval = interval_for(claim.value, qualifier, precision, tolerance)
     if dim is None:
         dim = expr.dim if expr is not None and expr.dim is not None else Dim()
-    written = written_at = mismatch = derivation = None
+    written = written_at = mismatch = None
+    derivation: str | Callable[[], str] | None = None
     if expr is not None:
         written = expr.text
         if claim.span is not None:
@@ -189,7 +202,7 @@ def _measured(ctx: RuleContext, entry: ClaimEntry, claim: Measured) -> ClaimValu
             written_at = (base, base + len(expr.text))
         mismatch = _compare(claim, expr, unit)
         if mismatch is None:  # the record reads as the text does: show how the text reads
-            derivation = expr.derivation
+            derivation = _derivation_of(expr)
     if derivation is None:
         derivation = (
             f"record: {fmt_number(claim.value)}"
@@ -205,6 +218,10 @@ def _measured(ctx: RuleContext, entry: ClaimEntry, claim: Measured) -> ClaimValu
                 shown = shown_for(text, normal)
     display = show(interval, unit, shown)
     return ClaimValue(interval, dim, unit, display, derivation, scale, written, written_at, mismatch, problem, shown)
+
+
+def _derivation_of(expr: Expression) -> Callable[[], str]:
+    return lambda: expr.derivation
 
 
 def _same_reading(claim: Measured, expr: Any) -> bool:
@@ -277,7 +294,7 @@ def _date(entry: ClaimEntry, claim: DateClaim) -> ClaimValue:
         interval = Interval(-math.inf, interval.hi, False, False)
     if claim.end is None and claim.value is None:
         interval = Interval(interval.lo, math.inf, True, False)
-    derivation = f"record: {date_text(interval)}"
+    derivation: str | Callable[[], str] = f"record: {date_text(interval)}"
     written = written_at = mismatch = problem = None
     exprs = read_quote(claim.quote or "", _published(entry))
     expr, problem = _pick(exprs, claim.text, "date")
@@ -295,7 +312,7 @@ def _date(entry: ClaimEntry, claim: DateClaim) -> ClaimValue:
             if text_interval != interval:
                 mismatch = f"record says {date_text(interval)}; text `{expr.text}` means {date_text(text_interval)}"
         if mismatch is None:  # as for figures: a mismatched record shows its own reading
-            derivation = expr.derivation
+            derivation = _derivation_of(expr)
     return ClaimValue(interval, DATE, "date", date_text(interval), derivation, 1.0, written, written_at, mismatch, problem)
 
 

@@ -9,6 +9,7 @@ from factcheck.records import Frozen, setattr_frozen
 
 if TYPE_CHECKING:
     import datetime
+    from collections.abc import Callable
 
     from factcheck.meaning.dims import Dim
     from factcheck.meaning.interval import Interval
@@ -34,12 +35,16 @@ class Expression(Frozen):
     A rate (`每十万人…0.42起`) keeps the counted unit in `unit` ("起") and its base in
     `per` (100000) and `per_unit` ("人"); its value and interval are in the written
     scale (0.42), `dim` is the quotient (count/count, a number).
+
+    `derivation` may be given as a function that writes it: it is written when first
+    read (verify reads thousands of figures and shows none of their derivations).
     """
 
-    __slots__ = _fields = (
+    _fields = (
         "text", "start", "end", "kind", "value", "interval", "unit", "dim", "qualifier",
         "precision", "per", "per_unit", "derivation", "date_lo", "date_hi", "date_kind",
     )  # fmt: skip
+    __slots__ = tuple("_derivation" if name == "derivation" else name for name in _fields)
     text: str
     start: int
     end: int
@@ -52,7 +57,7 @@ class Expression(Frozen):
     precision: float | None
     per: float | None
     per_unit: str | None
-    derivation: str
+    _derivation: str | Callable[[], str]
     date_lo: datetime.date | None
     date_hi: datetime.date | None
     date_kind: Literal["point", "period"] | None
@@ -71,7 +76,7 @@ class Expression(Frozen):
         precision: float | None = None,
         per: float | None = None,
         per_unit: str | None = None,
-        derivation: str = "",
+        derivation: str | Callable[[], str] = "",
         date_lo: datetime.date | None = None,
         date_hi: datetime.date | None = None,
         date_kind: Literal["point", "period"] | None = None,
@@ -88,10 +93,19 @@ class Expression(Frozen):
         setattr_frozen(self, "precision", precision)
         setattr_frozen(self, "per", per)
         setattr_frozen(self, "per_unit", per_unit)
-        setattr_frozen(self, "derivation", derivation)
+        setattr_frozen(self, "_derivation", derivation)
         setattr_frozen(self, "date_lo", date_lo)
         setattr_frozen(self, "date_hi", date_hi)
         setattr_frozen(self, "date_kind", date_kind)
+
+    @property
+    def derivation(self) -> str:
+        """One line saying how the meaning follows from the writing."""
+        written = self._derivation
+        if not isinstance(written, str):
+            written = written()
+            setattr_frozen(self, "_derivation", written)
+        return written
 
     @property
     def unit_text(self) -> str | None:

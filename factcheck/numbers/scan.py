@@ -671,7 +671,7 @@ def _quantity(m: re.Match[str], p: str, bare: bool) -> Expression:
     floor = -math.inf if unit is None and dim.dimensionless else 0.0
     interval = interval_for(value, r.qualifier, precision, floor=floor)
     text = m.string[r.start : r.end]
-    why = explain(text, value, r.qualifier, precision, interval, chinese=r.num.chinese)
+    why = functools.partial(explain, text, value, r.qualifier, precision, interval, chinese=r.num.chinese)
     per = per_unit = None
     if g.per and r.end >= m.end("q_per"):
         per, per_unit = 1.0, _PER_NAMES.get(g.per, g.per)
@@ -918,10 +918,13 @@ def _per(start: int, inner: Expression, per: float, per_unit: str, text: str) ->
     base_dim = unit_dim(per_unit)
     dim = inner.dim / base_dim if inner.dim is not None and base_dim is not None else inner.dim
     span = text[start : inner.end]
-    why = (
-        f"{span}: a rate of {inner.unit or ''} per {per_text(per) or 'one '}{per_unit}, "
-        "in the written scale; " + inner.derivation
-    )
+
+    def why() -> str:
+        return (
+            f"{span}: a rate of {inner.unit or ''} per {per_text(per) or 'one '}{per_unit}, "
+            "in the written scale; " + inner.derivation
+        )
+
     return Expression(
         span, start, inner.end, "quantity", inner.value, inner.interval, inner.unit, dim,
         inner.qualifier, inner.precision, per, per_unit, why,
@@ -1007,10 +1010,9 @@ def _written(e: Expression, original: str) -> Expression:
     text = original[e.start : e.end]
     if text == e.text:
         return e
-    fields = {name: getattr(e, name) for name in Expression._fields}
+    fields = {name: getattr(e, name) for name in Expression._fields if name != "derivation"}
     fields["text"] = text
-    fields["derivation"] = e.derivation.replace(e.text, text, 1)
-    return Expression(**fields)
+    return Expression(**fields, derivation=lambda: e.derivation.replace(e.text, text, 1))
 
 
 def find_expressions(text: str, *, published: datetime.date | None = None) -> list[Expression]:
