@@ -308,6 +308,8 @@ def _in_place(text: str, start: int, end: int, prefix: str, suffix: str) -> bool
     of the stored context (or all it has) agree next to it. A short quote such as `22`
     can stand at its old offsets by chance after an edit above it; where it does not
     stand in place, the search decides (and may find it right there)."""
+    if text.endswith(prefix, 0, start) and text.startswith(suffix, end):
+        return True  # all of it, as stored (what nearly every claim of an unedited text finds)
     full = _full_context(text, start, end, prefix, suffix)
     return _agreement(text, start, end, prefix, suffix) >= min(full, _EDGE)
 
