@@ -242,6 +242,7 @@ def warm_bytecode() -> None:
     on install); without this a PYTHONDONTWRITEBYTECODE environment measures compiling the
     sources in every run (as benchmarks/startup.py and benchmarks/extract.py do too)."""
     import compileall
+
     import factcheck
 
     compileall.compile_dir(Path(factcheck.__file__).parent, quiet=1)

@@ -98,9 +98,11 @@ def _stamped(rule: Rule, ctx: RuleContext) -> list[Problem]:
     return [Problem.stamped(finding, rule.id, rule.level) for finding in rule.check(ctx)]
 
 
-def _load_file(path: Path, config: Config, rel: str) -> tuple[FileFacts, Kept]:
+def _load_file(path: Path, config: Config, rel: str, checks: bool = False) -> tuple[FileFacts, Kept]:
     """Load one claim file and run its claim- and file-scope rules: its facts, and what the
-    cache keys them by (None: not kept, the source path was refused for where it leads)."""
+    cache keys them by (None: not kept, the source path was refused for where it leads).
+    With `checks`, the file's checks that name only its own claims are computed too (see
+    `check.local_results`)."""
     from factcheck.claims.project import Project, SourceCache, load_claim_file, resolve_source
     from factcheck.lint.facts import summarize
     from factcheck.lint.registry import select
@@ -109,6 +111,10 @@ def _load_file(path: Path, config: Config, rel: str) -> tuple[FileFacts, Kept]:
     enabled = frozenset(rule.id for rule in select(config.disable, FILE_SCOPES))
     ctx = RuleContext(project=Project(config, [lf], loading), enabled=enabled)
     facts = summarize(lf, ctx, _file_problems(ctx, loading))
+    if checks and facts.check_ids:
+        from factcheck.lint.rules.check import local_results
+
+        facts.computed = local_results(facts)
     data = lf.loaded.data if lf.loaded is not None else None
     sha256 = lf.source.sha256 if lf.source is not None else None
     _release(lf, ctx)
@@ -163,18 +169,21 @@ def _jobs(wanted: int, todo: list[Job] | None) -> int:
     return min(jobs, len(todo)) if size >= PARALLEL_BYTES else 1
 
 
-_WORKER_CONFIG: list[Config] = []  # the configuration, as a forked worker inherits it
+_WORKER_CONFIG: list[tuple[Config, bool]] = []  # the configuration, as a forked worker inherits it
 
 
-def _worker_load(job: tuple[Path, str]) -> tuple[dict[str, Any], bytes, bytes, bytes, Kept]:
-    """In a worker: a file's facts as the cache stores them (what a warm run reads back)."""
+def _worker_load(job: tuple[Path, str]) -> tuple[dict[str, Any], bytes, bytes, bytes, list[Any] | None, Kept]:
+    """In a worker: a file's facts as the cache stores them (what a warm run reads back),
+    and the results of its checks computed here."""
     path, name = job
-    facts, kept = _load_file(path, _WORKER_CONFIG[0], name)
+    config, checks = _WORKER_CONFIG[0]
+    facts, kept = _load_file(path, config, name, checks)
     detail, values, explanations = (bytes(part) for part in facts.parts_json())
-    return facts.head(), detail, values, explanations, kept
+    return facts.head(), detail, values, explanations, facts.computed, kept
 
 
-def _load_files(todo: list[Job], config: Config, jobs: int | None) -> Iterator[tuple[Job, FileFacts, Kept]]:
+def _load_files(todo: list[Job], config: Config, jobs: int | None,
+                checks: bool = False) -> Iterator[tuple[Job, FileFacts, Kept]]:
     """Load and check the files to load, in order: in worker processes when there are many.
 
     Each worker loads whole claim files and sends back their facts in the form the cache
@@ -184,20 +193,21 @@ def _load_files(todo: list[Job], config: Config, jobs: int | None) -> Iterator[t
     jobs = _jobs(config.jobs if jobs is None else jobs, todo)
     if jobs == 1:
         for job in todo:
-            yield job, *_load_file(job[1], config, job[2])
+            yield job, *_load_file(job[1], config, job[2], checks)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     from factcheck.lint.facts import FileFacts
 
-    _WORKER_CONFIG[:] = [config]
+    _WORKER_CONFIG[:] = [(config, checks)]
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             results = pool.map(_worker_load, [(path, name) for _, path, name in todo], chunksize=2)
-            for job, (head, detail, values, explanations, kept) in zip(todo, results, strict=True):
+            for job, (head, detail, values, explanations, computed, kept) in zip(todo, results, strict=True):
                 facts = FileFacts(head, detail, values, explanations)
                 facts.changed = True
+                facts.computed = computed
                 yield job, facts, kept
     finally:
         _WORKER_CONFIG.clear()
@@ -228,12 +238,19 @@ def verify(config: Config, paths: list[Path] | None = None, files_only: bool = F
         if not inside:
             outside.add(len(all_facts))
         all_facts.append(facts)
-    for (index, path, name), facts, kept in _load_files(todo, config, jobs):
+    enabled = frozenset() if files_only else frozenset(PROJECT_RULES) - config.disable
+    early = None
+    if "check" in enabled:
+        from factcheck.lint.rules.check import EarlyChecks
+
+        early = EarlyChecks()
+    for (index, path, name), facts, kept in _load_files(todo, config, jobs, early is not None):
         all_facts[index] = facts
         if cache is not None and kept is not None and index not in outside:
             cache.put(path, name, facts, *kept)
+        if early is not None:
+            early.advance(all_facts)
     loaded = [facts for facts in all_facts if facts is not None]
-    enabled = frozenset() if files_only else frozenset(PROJECT_RULES) - config.disable
     workers = _jobs(config.jobs if jobs is None else jobs, None)
     report = _report(RuleContext(project=Project(config), enabled=enabled, facts=loaded, jobs=workers))
     if cache is not None:

@@ -277,11 +277,13 @@ class FileFacts:
     `detail`, `values` and `explanations` are parsed from their stored JSON when first
     read. `digest` names the file's contents (its cache key): a check's stored result
     is reused while the files of the claims it names keep theirs. `changed` when this
-    run computed something to store.
+    run computed something to store. `computed`, for a file just loaded, per check the
+    result computed with the file's own claims (see `check.local_results`), never stored.
     """
 
     __slots__ = ("path", "claim_count", "published", "problem_rows", "claim_ids", "check_ids", "valued",
                  "unloaded", "check_names", "results", "operands", "measures", "measure_keys", "nodes", "changed", "digest",
+                 "computed",
                  "_detail", "_detail_raw", "_values", "_values_raw", "_explanations", "_explanations_raw",
                  "_problems", "_claim_index")  # fmt: skip
 
@@ -312,6 +314,7 @@ class FileFacts:
         ):  # fmt: skip
             raise ValueError("malformed facts")
         self.nodes: list[Any] | None = None
+        self.computed: list[Any] | None = None
         self.changed = False
         self.digest: str | None = None
         self._detail: dict[str, Any] | None = None
@@ -355,6 +358,14 @@ class FileFacts:
                 raise ValueError(f"{self.path}: stored explanations do not match the checks")
             self._explanations = explanations
         return self._explanations
+
+    def forget(self) -> None:
+        """Drop the parsed detail and values (they are parsed again if read again): a run
+        that reads them of every file while files still load holds a few at a time."""
+        if self._detail_raw:
+            self._detail = None
+        if self._values_raw:
+            self._values = None
 
     def head(self) -> dict[str, Any]:
         """The head as stored (see the class)."""

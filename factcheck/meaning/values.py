@@ -34,7 +34,7 @@ def read_quote(text: str, published: dt.date | None) -> tuple[Expression, ...]:
     """The figures of a quote, read once: a claim's value, its reading of the text as it
     is now and the counterpart of its figure all ask for the same quote's figures.
     Expressions are frozen, so the same tuple serves every caller."""
-    from factcheck.numbers import find_expressions
+    from factcheck.numbers.scan import find_expressions
 
     return tuple(find_expressions(text, published=published))
 
@@ -168,8 +168,8 @@ def _rate_scale(claim: Measured) -> float:
 
 
 def _measured(ctx: RuleContext, entry: ClaimEntry, claim: Measured) -> ClaimValue:
-    from factcheck.numbers import interval_for, unit_dim
-    from factcheck.numbers.meaning import FAMILY
+    from factcheck.numbers.meaning import FAMILY, interval_for  # modules, not the package: a
+    from factcheck.numbers.units import unit_dim  # package's names are looked up in Python
 
     tolerance = _tolerance(ctx, entry, claim)
     unit = _unit_text(claim.unit, claim.per, claim.per_unit)

@@ -576,3 +576,113 @@ def test_a_checked_file_leaves_nothing_for_the_garbage_collector(archive: Path) 
         gc.enable()
     assert [facts.claim_count for facts, _ in kept] == [len(facts.claim_ids) for facts, _ in kept]
     assert kept[0][0].claim_count > 0
+
+
+def test_checks_of_one_file_are_computed_where_it_is_loaded(archive: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A check naming only claims of its own file is computed with the file (in the worker
+    that loads it, when there are workers); the project-wide pass computes the rest."""
+    import factcheck.lint.rules.check as check_rule
+
+    with_file: list[str] = []
+    project_wide: list[str] = []
+    real_work, real_local = check_rule._work, check_rule.local_results
+    where = [project_wide]
+
+    def counted(entry: Any, claims: Any) -> Any:
+        where[0].append(entry.id)
+        return real_work(entry, claims)
+
+    def local(facts: Any) -> Any:
+        where[0] = with_file
+        try:
+            return real_local(facts)
+        finally:
+            where[0] = project_wide
+
+    monkeypatch.setattr(check_rule, "_work", counted)
+    monkeypatch.setattr(check_rule, "local_results", local)
+    text = run("verify", "--no-cache", "--jobs", "1", "--format", "text")
+    assert sorted(with_file) == ["fails", "holds", "mixed", "stations", "unsure"]
+    assert project_wide == ["across"]  # names a claim of b.yaml
+    with_file.clear()
+    project_wide.clear()
+    assert run("verify", "--no-cache", "--jobs", "1", "--files-only", "--format", "text").code == 1
+    assert with_file == project_wide == []  # no checks run: none computed
+    assert "check 'fails' fail" in text.out
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_check_of_one_file_whose_name_leads_elsewhere(archive: Path, run, parallel: None, jobs: str) -> None:
+    """b.yaml holds a claim `stations` of its own, but an earlier file's claim of that id is
+    the one the project knows (unique-ids says so): b's check computes with a's figure, not
+    with what b alone would give."""
+    claims = archive / "claims" / "b.yaml"
+    claims.write_text(claims_b() + f"""\
+  - id: stations
+    kind: quantity
+    {span(SOURCE_B, "受理案件120起")}
+    value: 120
+    unit: 起
+checks:
+  - id: many
+    rule: stations > 100
+    why: 以全项目的 stations 计算
+""", encoding="utf-8")
+    result = run("verify", "--no-cache", "--jobs", jobs, "--format", "text")
+    assert "claims/b.yaml:25:11: [error] check 'many' fail: stations = 58 个 > 100 -> fail (check)" in result.out
+    assert "claims/b.yaml:17:9: [error] duplicate id 'stations' (first at claims/a.yaml:5:9)" in result.out
+    assert outputs(run, "--jobs", jobs) == outputs(run, "--no-cache", "--jobs", "1")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_check_naming_an_earlier_file_is_computed_while_files_load(archive: Path, run, parallel: None,
+                                                                     monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
+    """b.yaml's check names a claim of a.yaml, which comes first: it is computed as soon as
+    b.yaml is loaded; a.yaml's check naming a claim of b.yaml waits for the project-wide pass."""
+    import factcheck.lint.rules.check as check_rule
+
+    expected = outputs(run, "--no-cache", "--jobs", "1")
+    (archive / "claims" / "b.yaml").write_text(claims_b() + """\
+checks:
+  - id: more_here
+    rule: stations < elsewhere
+    why: 两地对比
+""", encoding="utf-8")
+    early: list[str] = []
+    project_wide: list[str] = []
+    real_advance, real_work = check_rule.EarlyChecks.advance, check_rule._work
+    where = [project_wide]
+
+    def advance(self: Any, files: Any) -> None:
+        where[0] = early
+        try:
+            real_advance(self, files)
+        finally:
+            where[0] = project_wide
+
+    def counted(entry: Any, claims: Any) -> Any:
+        where[0].append(entry.id)
+        return real_work(entry, claims)
+
+    local: list[str] = []
+    real_local = check_rule.local_results
+
+    def with_file(facts: Any) -> Any:
+        where[0] = local
+        try:
+            return real_local(facts)
+        finally:
+            where[0] = project_wide
+
+    monkeypatch.setattr(check_rule.EarlyChecks, "advance", advance)
+    monkeypatch.setattr(check_rule, "_work", counted)
+    monkeypatch.setattr(check_rule, "local_results", with_file)
+    text = run("verify", "--no-cache", "--jobs", jobs, "--format", "text").out
+    assert early == ["more_here"]  # in this process, as b.yaml comes in
+    if jobs == "1":
+        assert sorted(local) == ["fails", "holds", "mixed", "stations", "unsure"] and project_wide == ["across"]
+    else:  # the others in worker processes
+        assert local == project_wide == []
+    assert "claims/b.yaml" not in "".join(line for line in text.splitlines() if "more_here" in line)
+    assert text.replace(" 9 checks: 4 pass,", " 8 checks: 3 pass,") == expected[1]
+    assert outputs(run, "--jobs", jobs) == outputs(run, "--no-cache", "--jobs", "1")

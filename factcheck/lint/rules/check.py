@@ -201,6 +201,85 @@ def _evaluate(ctx: RuleContext, entry: CheckFact, claims: dict[str, FileFacts],
     return _compute(entry, operands, named, computed.get((id(entry.file), entry.index)))
 
 
+# A check computed before the project-wide pass: its result, and the file of each name it
+# was computed with (None: every name is a claim of the check's own file).
+Early = tuple[Computed, dict[str, FileFacts] | None]
+
+
+def local_results(facts: FileFacts) -> list[Early | None]:
+    """Per check of a file just loaded, its result if it names only claims of this file (with
+    values), computed as the check rule would compute it there (else None).
+
+    The rule uses them where those names still lead to this file over the whole project
+    (an earlier file may hold a claim of the same id). Computed where the file is loaded,
+    in a worker process when there are many, they spare the project-wide pass most checks:
+    a check mostly compares figures of one article.
+    """
+    results: list[Early | None] = []
+    for entry in facts.checks:
+        names = entry.distinct_names
+        try:
+            local = names is not None and all(facts.has_value(name) for name in names)
+        except KeyError:  # a name that is no claim of this file
+            local = False
+        results.append((_work(entry, dict.fromkeys(names, facts)), None) if local and names else None)
+    return results
+
+
+class EarlyChecks:
+    """Checks of files just loaded that name claims of earlier files, computed while later
+    files are still loading (the parent process waits for its workers then).
+
+    Files come in project order, and a name means the claim of that id in the first file
+    that holds one: once a name is found in the files so far, no later file changes what it
+    means. A check whose names are all found so far is computed as the check rule would
+    compute it at the end; the others are left to the rule.
+    """
+
+    def __init__(self) -> None:
+        self.first: dict[str, FileFacts] = {}
+        self.seen = 0
+
+    def advance(self, files: list[FileFacts | None]) -> None:
+        """Take the files known so far, from the first (None: not yet loaded). What a file's
+        checks read of other files is parsed again if read again, so that memory holds the
+        parsed values of a few files (a check mostly names its own file's or the one before)."""
+        while self.seen < len(files):
+            facts = files[self.seen]
+            if facts is None:
+                return
+            if self.seen >= 2 and (before := files[self.seen - 2]) is not None:
+                before.forget()
+            self.seen += 1
+            first = self.first
+            for ident in facts.claim_ids:
+                first.setdefault(ident, facts)
+            computed = facts.computed
+            if computed is None:  # from the cache, or its checks are not computed this run
+                continue
+            for entry in facts.checks:
+                names = entry.distinct_names
+                if computed[entry.index] is not None or not names:
+                    continue
+                named = {name: first[name] for name in names if name in first}
+                if len(named) == len(names) and all(where.has_value(name) for name, where in named.items()):
+                    computed[entry.index] = (_work(entry, named), named)
+
+
+def _local(facts: FileFacts, claims: dict[str, FileFacts]) -> Iterator[tuple[CheckFact, Computed]]:
+    """The checks of a file computed before the project-wide pass whose results hold: every
+    name still leads to the file it was computed with."""
+    for entry, early in zip(facts.checks, facts.computed or (), strict=False):
+        if early is None:
+            continue
+        result, named = early
+        names = entry.distinct_names or ()
+        if named is None:
+            named = dict.fromkeys(names, facts)
+        if list(named) == names and all(claims.get(name) is where for name, where in named.items()):
+            yield entry, result
+
+
 # Below this many checks to compute, one process computes them: starting workers costs more.
 PARALLEL_CHECKS = 2000
 _WORK: list[tuple[list[CheckFact], dict[str, FileFacts]]] = []  # what forked workers inherit
@@ -212,15 +291,18 @@ def _work_slice(bounds: tuple[int, int]) -> list[Computed]:
 
 
 def _in_workers(ctx: RuleContext, claims: dict[str, FileFacts], holds: list[bool]) -> dict[tuple[int, int], Computed]:
-    """Compute the checks that must be computed, in worker processes when there are many
-    (`RuleContext.jobs`); what they compute is stored here, in check order, as if computed here."""
+    """The checks computed where their files were loaded (`local_results`), and those that
+    must be computed, in worker processes when there are many (`RuleContext.jobs`); what
+    they compute is stored here, in check order, as if computed here."""
+    computed = {(id(facts), entry.index): result for facts in ctx.facts if facts.computed
+                for entry, result in _local(facts, claims)}
     if ctx.jobs < 2:
-        return {}
+        return computed
     todo: list[CheckFact] = []
     for facts, file_holds in zip(ctx.facts, holds, strict=True):
         for entry in facts.checks if not file_holds and facts.check_ids else ():
             names = entry.distinct_names
-            if names is None:
+            if names is None or (id(facts), entry.index) in computed:
                 continue
             if _stored(entry, names, claims)[1] is not None:
                 continue
@@ -228,7 +310,7 @@ def _in_workers(ctx: RuleContext, claims: dict[str, FileFacts], holds: list[bool
             if not unknown and not valueless:
                 todo.append(entry)
     if len(todo) < PARALLEL_CHECKS:
-        return {}
+        return computed
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -240,7 +322,8 @@ def _in_workers(ctx: RuleContext, claims: dict[str, FileFacts], holds: list[bool
             results = [item for part in pool.map(_work_slice, bounds) for item in part]
     finally:
         _WORK.clear()
-    return {(id(entry.file), entry.index): result for entry, result in zip(todo, results, strict=True)}
+    computed.update({(id(entry.file), entry.index): result for entry, result in zip(todo, results, strict=True)})
+    return computed
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
