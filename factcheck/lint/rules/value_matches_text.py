@@ -26,11 +26,6 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         value = claim_value(ctx, entry)
         if value is None:
             continue
-        location = None
-        source = entry.file.source
-        if value.written_at is not None:
-            line, col = source.line_col(value.written_at[0])
-            location = SourceLocation(source.path, value.written_at[0], value.written_at[1], line, col)
         if value.problem is not None:
             key = "text" if entry.claim.text is not None else "quote"
             if value.problem.startswith("unknown qualifier"):
@@ -38,6 +33,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             line, col = entry.pos(key)
             yield Finding(entry.file.path, line, col, f"'{entry.id}': {value.problem}", claim_id=entry.id)
         elif value.mismatch is not None:
+            location = None
+            if value.written_at is not None:
+                source = entry.file.source
+                line, col = source.line_col(value.written_at[0])
+                location = SourceLocation(source.path, value.written_at[0], value.written_at[1], line, col)
             line, col = entry.pos("value") if "value" in entry.claim.fields_set else entry.pos()
             yield Finding(
                 entry.file.path, line, col, f"'{entry.id}': {value.mismatch}",
