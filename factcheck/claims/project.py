@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factcheck.claims.source import SourceDecodeError, SourceText, decode, shorten
+from factcheck.claims.source import SourceDecodeError, SourceText, decode, sha256_hex, shorten
 from factcheck.config import Config
 from factcheck.lint.problem import Problem
 from factcheck.records import Record
@@ -67,13 +67,14 @@ class CheckEntry(Record):
 
 
 class LoadedFile(Record):
-    __slots__ = _fields = ("path", "loaded", "header", "source", "claims", "checks")
+    __slots__ = _fields = ("path", "loaded", "header", "source", "claims", "checks", "sha256")
     path: str  # relative to the project root, posix
     loaded: Loaded | None
     header: ClaimFile | None
     source: SourceText | None
     claims: list[ClaimEntry]
     checks: list[CheckEntry]
+    sha256: str | None  # of the claim file's bytes as read (None: not read)
 
     def __init__(
         self,
@@ -83,6 +84,7 @@ class LoadedFile(Record):
         source: SourceText | None = None,
         claims: list[ClaimEntry] | None = None,
         checks: list[CheckEntry] | None = None,
+        sha256: str | None = None,
     ) -> None:
         self.path = path
         self.loaded = loaded
@@ -90,6 +92,7 @@ class LoadedFile(Record):
         self.source = source
         self.claims = [] if claims is None else claims
         self.checks = [] if checks is None else checks
+        self.sha256 = sha256
 
     def pos(self, path: YPath) -> tuple[int, int]:
         """Line:col of the value at `path`, or of its nearest ancestor."""
@@ -328,6 +331,7 @@ def load_claim_file(path: Path, config: Config, sources: SourceCache) -> tuple[L
         raw = path.read_bytes()
     except OSError as exc:
         return lf, [Problem(lf.path, 1, 1, "error", f"cannot read claim file: {exc.strerror}", "claim-file")]
+    lf.sha256 = sha256_hex(raw)
     try:
         text = decode(raw)
     except SourceDecodeError as exc:

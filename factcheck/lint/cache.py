@@ -198,6 +198,18 @@ class ResultCache:
                 known.keep = self._trusted(read)
         return known.key
 
+    def _read_source(self, rel: str, sha: str | None) -> str:
+        """The key of a source a file just loaded read, whose bytes hashed to `sha` (None:
+        not read): the hash of what was read, rather than reading it again. Its stat, taken
+        after that read, is kept beside it only if the file last changed before this run
+        began (see the module's note): then those are the bytes the stat stands for."""
+        known = self._known(rel)
+        if known.key is None and sha is not None and known.stat is not None:
+            kept = self._kept.get(rel)
+            if not (isinstance(kept, list) and kept[:5] == known.stat and isinstance(kept[5], str)):
+                known.key, known.keep = sha, self._trusted(known.stat)
+        return self.file_key(rel)
+
     def _leads_to(self, written: str) -> str | None:
         """Where a source path as written leads now, relative to the root (None: nowhere
         it may be read). With no symlink on the way it is the written path itself."""
@@ -273,17 +285,18 @@ class ResultCache:
         return facts
 
     def put(self, path: Path, rel: str, facts: FileFacts, written: str | None, resolved: str | None,
-            source_sha: str | None) -> None:
+            source_sha: str | None, claim_sha: str | None = None) -> None:
         """Keep the facts of a file just loaded: its source, as `written` in it, leads to
-        `resolved` (relative to the root), whose bytes it read had `source_sha`."""
+        `resolved` (relative to the root), whose bytes it read had `source_sha`; its own
+        bytes as read had `claim_sha` (None: read them again to tell)."""
         known = self._files.get(rel)
         if known is None or known.key is None or known.stat is None:
             return
-        if _read_key(str(path))[0] != known.key:
-            return  # changed while it was read: not kept
+        if (claim_sha if claim_sha is not None else _read_key(str(path))[0]) != known.key:
+            return  # not the bytes its key was taken from: changed while it was read, not kept
         entry: dict[str, Any] = {"key": self.stamp, "path": rel, "claim": known.key, "source": None}
         if written is not None and resolved is not None:
-            source_key = self.file_key(resolved)
+            source_key = self._read_source(resolved, source_sha)
             if source_sha is not None and source_key != source_sha:
                 return  # the source changed while it was read
             entry["source"] = [written, resolved, source_key]

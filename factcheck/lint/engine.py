@@ -120,12 +120,12 @@ def _load_file(path: Path, config: Config, rel: str, checks: bool = False) -> tu
     _release(lf, ctx)
     text = data.get("source") if isinstance(data, dict) else None
     if not isinstance(text, str):
-        return facts, (None, None, None)
+        return facts, (None, None, None, lf.sha256)
     resolved, _ = resolve_source(config.root, text)
     if resolved is None:
         return facts, None
     source = resolved.relative_to(config.root.resolve()).as_posix()
-    return facts, (text, source, sha256)
+    return facts, (text, source, sha256, lf.sha256)
 
 
 def _release(lf: LoadedFile, ctx: RuleContext) -> None:
@@ -142,9 +142,10 @@ def _release(lf: LoadedFile, ctx: RuleContext) -> None:
 
 
 # A file's facts are kept under (its source as written, where that leads relative to the
-# root, the sha256 of the source's bytes as read); (None, None, None) for a file that
-# names no source; None when they are not kept.
-Kept = tuple[str | None, str | None, str | None] | None
+# root, the sha256 of the source's bytes as read), with the sha256 of the claim file's bytes
+# as read; (None, None, None, sha256) for a file that names no source; None when they are
+# not kept.
+Kept = tuple[str | None, str | None, str | None, str | None] | None
 Job = tuple[int, Path, str]  # a file to load: its place in the run, its path, its name from the root
 # Below this many claim files to load, or bytes of them, one process does it all: starting
 # workers costs more than it saves.

@@ -686,3 +686,48 @@ checks:
     assert "claims/b.yaml" not in "".join(line for line in text.splitlines() if "more_here" in line)
     assert text.replace(" 9 checks: 4 pass,", " 8 checks: 3 pass,") == expected[1]
     assert outputs(run, "--jobs", jobs) == outputs(run, "--no-cache", "--jobs", "1")
+
+
+def test_a_claim_file_changed_as_it_is_loaded_is_not_kept(archive: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file's key is taken before it is loaded; if the bytes loaded are other bytes, what
+    they gave is not kept under that key (else putting the old bytes back would bring back
+    the other bytes' findings)."""
+    claims = archive / "claims" / "a.yaml"
+    before = claims.read_text(encoding="utf-8")
+    other = before.replace("value: 58", "value: 59")
+    real = factcheck.claims.project.load_claim_file
+
+    def edited_meanwhile(path: Path, *args: object) -> object:
+        if path.name == "a.yaml":
+            path.write_text(other, encoding="utf-8")
+        return real(path, *args)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as patch:
+        patch.setattr(factcheck.claims.project, "load_claim_file", edited_meanwhile)
+        assert "'stations': record says value 59" in run("verify", "--format", "text").out
+    claims.write_text(before, encoding="utf-8")
+    cached, fresh = outputs(run), outputs(run, "--no-cache")
+    assert cached == fresh and "value 59" not in cached[1]
+
+
+def test_a_source_changed_after_it_was_read(archive: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The facts are kept under the hash of the source's bytes as read; a source changed
+    after that is read again by the next run, and putting the read bytes back finds them."""
+    source = archive / "seeds" / "a.txt"
+    before = source.read_text(encoding="utf-8")
+    real = factcheck.claims.project.load_claim_file
+
+    def edited_after(path: Path, *args: object) -> object:
+        loaded = real(path, *args)  # type: ignore[arg-type]
+        if path.name == "a.yaml":
+            source.write_text(before.replace("58个", "59个"), encoding="utf-8")
+        return loaded
+
+    first = outputs(run, "--no-cache")
+    with monkeypatch.context() as patch:
+        patch.setattr(factcheck.claims.project, "load_claim_file", edited_after)
+        assert run("verify", "--format", "text").out == first[1]  # what it read
+    changed = outputs(run)
+    assert changed == outputs(run, "--no-cache") and changed != first
+    source.write_text(before, encoding="utf-8")
+    assert outputs(run) == outputs(run, "--no-cache") == first
