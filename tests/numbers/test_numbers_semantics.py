@@ -248,6 +248,26 @@ def test_derivation_says_how() -> None:
     assert "rounded at the last written digit (step 0.01)" in first("97.24%").derivation
 
 
+def test_derivation_is_written_when_first_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """verify reads every figure of every quote and shows no derivation: each is written
+    only when read, and then once; readings compare the same either way."""
+    import factcheck.numbers.scan
+
+    written: list[str] = []
+    real = factcheck.numbers.scan.explain
+
+    def counted(text: str, *args: object, **kwargs: object) -> str:
+        written.append(text)
+        return real(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(factcheck.numbers.scan, "explain", counted)
+    read, again = find_expressions("抓获3.3万余名，增长12.5%"), find_expressions("抓获3.3万余名，增长12.5%")
+    assert [e.text for e in read] == ["3.3万余名", "12.5%"] and written == []
+    assert read[0].derivation.startswith("3.3万余名: 余 means more than 33000") and written == ["3.3万余名"]
+    assert read[0].derivation and written == ["3.3万余名"]
+    assert read == again and hash(read[0]) == hash(again[0]) and len(written) == 4  # each written once
+
+
 def test_to_json() -> None:
     data = first("3.3万余起").to_json()
     assert data == {
