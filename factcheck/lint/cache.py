@@ -198,11 +198,12 @@ class ResultCache:
                 known.keep = self._trusted(read)
         return known.key
 
-    def _read_source(self, rel: str, sha: str | None) -> str:
-        """The key of a source a file just loaded read, whose bytes hashed to `sha` (None:
-        not read): the hash of what was read, rather than reading it again. Its stat, taken
-        after that read, is kept beside it only if the file last changed before this run
-        began (see the module's note): then those are the bytes the stat stands for."""
+    def _adopt(self, rel: str, sha: str | None) -> str:
+        """The key of a file a loader just read, whose bytes hashed to `sha` (None: not read):
+        the key taken before, if any, else the hash of what was read, rather than reading it
+        again. A stat of the file (taken before or after that read) is kept beside that hash
+        only if the file last changed before this run began (see the module's note): the
+        file has not changed since, so those are the bytes the stat stands for."""
         known = self._known(rel)
         if known.key is None and sha is not None and known.stat is not None:
             kept = self._kept.get(rel)
@@ -258,8 +259,10 @@ class ResultCache:
                 entry = None
         except (OSError, ValueError):
             entry = None
-        claim_key = self.file_key(rel)  # taken before the file is loaded, if it is (see `put`)
-        if entry is None or claim_key != entry.get("claim"):
+        if entry is None:  # none to compare with: the file's key is the hash of what its loader reads
+            self._known(rel)  # its stat, taken before it is loaded (see `put`)
+            return None
+        if self.file_key(rel) != entry.get("claim"):
             return None
         try:
             source = entry["source"]
@@ -290,13 +293,15 @@ class ResultCache:
         `resolved` (relative to the root), whose bytes it read had `source_sha`; its own
         bytes as read had `claim_sha` (None: read them again to tell)."""
         known = self._files.get(rel)
-        if known is None or known.key is None or known.stat is None:
+        if known is None or known.stat is None:
             return
-        if (claim_sha if claim_sha is not None else _read_key(str(path))[0]) != known.key:
+        if claim_sha is None:  # its loader could not read it: kept while it reads the same
+            claim_sha = _read_key(str(path))[0]
+        if self._adopt(rel, claim_sha) != claim_sha:
             return  # not the bytes its key was taken from: changed while it was read, not kept
         entry: dict[str, Any] = {"key": self.stamp, "path": rel, "claim": known.key, "source": None}
         if written is not None and resolved is not None:
-            source_key = self._read_source(resolved, source_sha)
+            source_key = self._adopt(resolved, source_sha)
             if source_sha is not None and source_key != source_sha:
                 return  # the source changed while it was read
             entry["source"] = [written, resolved, source_key]

@@ -689,9 +689,9 @@ checks:
 
 
 def test_a_claim_file_changed_as_it_is_loaded_is_not_kept(archive: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The file's key is taken before it is loaded; if the bytes loaded are other bytes, what
-    they gave is not kept under that key (else putting the old bytes back would bring back
-    the other bytes' findings)."""
+    """What a file's loader read is kept under the hash of those bytes, never under a key
+    taken from other bytes (else putting the old bytes back would bring back the other
+    bytes' findings)."""
     claims = archive / "claims" / "a.yaml"
     before = claims.read_text(encoding="utf-8")
     other = before.replace("value: 58", "value: 59")
