@@ -14,7 +14,8 @@ MAX_JOBS = 64
 
 
 class Config(Frozen):
-    __slots__ = _fields = ("root", "claims", "seeds", "tolerance", "disable", "strict", "cache", "jobs")
+    _fields = ("root", "claims", "seeds", "tolerance", "disable", "strict", "cache", "jobs")
+    __slots__ = (*_fields, "_resolved")
     root: Path
     claims: str
     seeds: str
@@ -23,6 +24,7 @@ class Config(Frozen):
     strict: bool
     cache: bool  # keep results per claim file in .factcheck_cache/ (see lint.cache)
     jobs: int  # processes that load claim files at once; 0: one per available core
+    _resolved: dict[str, Path]  # folders with symlinks resolved (see `resolved`)
 
     def __init__(
         self,
@@ -43,6 +45,15 @@ class Config(Frozen):
         setattr_frozen(self, "strict", strict)
         setattr_frozen(self, "cache", cache)
         setattr_frozen(self, "jobs", jobs)
+        setattr_frozen(self, "_resolved", {})
+
+    def resolved(self, folder: str = "") -> Path:
+        """The root, or a folder under it, with symlinks resolved: once for this
+        configuration (a run), not once per claim file."""
+        paths: dict[str, Path] = self._resolved
+        if folder not in paths:
+            paths[folder] = (self.root / folder if folder else self.root).resolve()
+        return paths[folder]
 
 
 def find_root(start: Path) -> Path:

@@ -254,8 +254,9 @@ def _validation_problems(
 MAX_NAME_BYTES = 255  # the longest file name most file systems allow
 
 
-def resolve_source(root: Path, text: str) -> tuple[Path | None, str | None]:
-    """The source file inside the root, or why it may not be read."""
+def resolve_source(root: Path, text: str, inside: Path | None = None) -> tuple[Path | None, str | None]:
+    """The source file inside the root, or why it may not be read (`inside`: the root
+    resolved, when the caller has it)."""
     if "\0" in text:
         return None, f"source path '{shorten(text)}' holds a NUL character"
     if any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in text.replace("\\", "/").split("/")):
@@ -268,7 +269,7 @@ def resolve_source(root: Path, text: str) -> tuple[Path | None, str | None]:
     candidate = root / text
     try:
         resolved = candidate.resolve(strict=False)
-        resolved.relative_to(root.resolve())
+        resolved.relative_to(root.resolve() if inside is None else inside)
     except ValueError:
         return None, f"source path '{shorten(text, 80)}' escapes the project root through a symlink"
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python 3.11, 3.12)
@@ -396,11 +397,11 @@ def _without_unknown_fields(item: Any, exc: InvalidRecord, lf: LoadedFile, i: in
 
 def _attach_source(lf: LoadedFile, text: str, config: Config, sources: SourceCache) -> list[Problem]:
     line, col = lf.pos(("source",))
-    resolved, why = resolve_source(config.root, text)
+    resolved, why = resolve_source(config.root, text, config.resolved())
     if resolved is None:
         return [Problem(lf.path, line, col, "error", why or "bad source path", "source-path")]
     try:
-        resolved.relative_to((config.root / config.seeds).resolve())
+        resolved.relative_to(config.resolved(config.seeds))
     except ValueError:
         message = f"source '{shorten(text, 80)}' is not under the sources folder '{config.seeds}/' ([tool.factcheck] seeds)"
         return [Problem(lf.path, line, col, "error", message, "source-path")]
@@ -421,7 +422,7 @@ def _claim_file_refused(config: Config, path: Path) -> str | None:
     """Why a claim file is not read: it is no regular file, or it lies (through a symlink)
     outside the project, where its contents are none of factcheck's business."""
     try:
-        path.resolve().relative_to(config.root.resolve())
+        path.resolve().relative_to(config.resolved())
     except ValueError:
         return "is a symlink out of the project; not read"
     except (OSError, RuntimeError):
@@ -451,7 +452,7 @@ def _inside_project(config: Config, path: Path) -> None:
     from factcheck.errors import UsageError
 
     try:
-        path.resolve().relative_to(config.root.resolve())
+        path.resolve().relative_to(config.resolved())
     except ValueError:
         raise UsageError(f"{path} lies outside the project ({config.root}); name claim files or folders inside it") from None
 

@@ -121,10 +121,10 @@ def _load_file(path: Path, config: Config, rel: str, checks: bool = False) -> tu
     text = data.get("source") if isinstance(data, dict) else None
     if not isinstance(text, str):
         return facts, (None, None, None, lf.sha256)
-    resolved, _ = resolve_source(config.root, text)
+    resolved, _ = resolve_source(config.root, text, config.resolved())
     if resolved is None:
         return facts, None
-    source = resolved.relative_to(config.root.resolve()).as_posix()
+    source = resolved.relative_to(config.resolved()).as_posix()
     return facts, (text, source, sha256, lf.sha256)
 
 
