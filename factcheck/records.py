@@ -10,6 +10,8 @@ names a record lists in `_fields`; each record writes its own `__init__`.
   `Name(field=value, ...)`, unhashable (a mutable dataclass).
 - `Frozen`: a `Record` that cannot be changed after `__init__` (which sets its
   fields with `object.__setattr__`) and hashes like the tuple of its compared fields.
+- `Deferred`: a text field that may be given as a function writing it, written when
+  first read.
 """
 
 from __future__ import annotations
@@ -17,9 +19,28 @@ from __future__ import annotations
 import reprlib
 from typing import Any, ClassVar
 
-__all__ = ["Frozen", "FrozenInstanceError", "Record", "setattr_frozen"]
+__all__ = ["Deferred", "Frozen", "FrozenInstanceError", "Record", "setattr_frozen"]
 
 setattr_frozen = object.__setattr__
+
+
+class Deferred:
+    """A text field that may be given as a function writing it: its slot, the field's name
+    with a leading underscore, holds the text or the function, which is called when the
+    field is first read and replaced by what it wrote (a derivation nobody reads is never
+    written)."""
+
+    __slots__ = ("slot",)
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = "_" + name
+
+    def __get__(self, record: object, owner: type | None = None) -> str:
+        text = getattr(record, self.slot)
+        if not isinstance(text, str):
+            text = text()
+            setattr_frozen(record, self.slot, text)
+        return str(text)
 
 
 class FrozenInstanceError(AttributeError):

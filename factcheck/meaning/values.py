@@ -23,7 +23,7 @@ from factcheck.meaning.days import DATE, date_interval, date_text
 from factcheck.meaning.dims import Dim
 from factcheck.meaning.interval import Interval, fmt_number
 from factcheck.meaning.written import Shown, show, shown_for
-from factcheck.records import Frozen, setattr_frozen
+from factcheck.records import Deferred, Frozen, setattr_frozen
 
 if TYPE_CHECKING:
     from factcheck.numbers.expression import Expression
@@ -53,6 +53,7 @@ class ClaimValue(Frozen):
     unit: str
     display: str  # the interval in the written scale with its unit, for people
     _derivation: str | Callable[[], str]
+    derivation = Deferred()  # how the meaning follows from the writing, in one line
     scale: float  # per-unit value = interval * scale (rates: 0.42 per 100000 -> 1e-5)
     written: str | None  # the figure as the quote writes it
     written_at: tuple[int, int] | None  # its span in the source
@@ -85,14 +86,6 @@ class ClaimValue(Frozen):
         setattr_frozen(self, "mismatch", mismatch)
         setattr_frozen(self, "problem", problem)
         setattr_frozen(self, "shown", shown)
-
-    @property
-    def derivation(self) -> str:
-        written = self._derivation
-        if not isinstance(written, str):
-            written = written()
-            setattr_frozen(self, "_derivation", written)
-        return written
 
     @property
     def figure(self) -> str:

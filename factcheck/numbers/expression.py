@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Literal
 
-from factcheck.records import Frozen, setattr_frozen
+from factcheck.records import Deferred, Frozen, setattr_frozen
 
 if TYPE_CHECKING:
     import datetime
@@ -58,6 +58,7 @@ class Expression(Frozen):
     per: float | None
     per_unit: str | None
     _derivation: str | Callable[[], str]
+    derivation = Deferred()  # how the meaning follows from the writing, in one line
     date_lo: datetime.date | None
     date_hi: datetime.date | None
     date_kind: Literal["point", "period"] | None
@@ -97,15 +98,6 @@ class Expression(Frozen):
         setattr_frozen(self, "date_lo", date_lo)
         setattr_frozen(self, "date_hi", date_hi)
         setattr_frozen(self, "date_kind", date_kind)
-
-    @property
-    def derivation(self) -> str:
-        """One line saying how the meaning follows from the writing."""
-        written = self._derivation
-        if not isinstance(written, str):
-            written = written()
-            setattr_frozen(self, "_derivation", written)
-        return written
 
     @property
     def unit_text(self) -> str | None:

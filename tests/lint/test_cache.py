@@ -578,36 +578,46 @@ def test_a_checked_file_leaves_nothing_for_the_garbage_collector(archive: Path) 
     assert kept[0][0].claim_count > 0
 
 
-def test_checks_of_one_file_are_computed_where_it_is_loaded(archive: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A check naming only claims of its own file is computed with the file (in the worker
-    that loads it, when there are workers); the project-wide pass computes the rest."""
+@pytest.fixture
+def computed(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """The checks computed in this process, by where: with their own file as it is loaded
+    ("with_file"), as the files come in ("early"), or in the project-wide pass."""
     import factcheck.lint.rules.check as check_rule
 
-    with_file: list[str] = []
-    project_wide: list[str] = []
-    real_work, real_local = check_rule._work, check_rule.local_results
-    where = [project_wide]
+    seen: dict[str, list[str]] = {"with_file": [], "early": [], "project_wide": []}
+    where = ["project_wide"]
+    real_work = check_rule._work
 
     def counted(entry: Any, claims: Any) -> Any:
-        where[0].append(entry.id)
+        seen[where[0]].append(entry.id)
         return real_work(entry, claims)
 
-    def local(facts: Any) -> Any:
-        where[0] = with_file
-        try:
-            return real_local(facts)
-        finally:
-            where[0] = project_wide
+    def inside(name: str, real: Any) -> Any:
+        def wrapped(*args: Any) -> Any:
+            where[0] = name
+            try:
+                return real(*args)
+            finally:
+                where[0] = "project_wide"
+
+        return wrapped
 
     monkeypatch.setattr(check_rule, "_work", counted)
-    monkeypatch.setattr(check_rule, "local_results", local)
+    monkeypatch.setattr(check_rule, "local_results", inside("with_file", check_rule.local_results))
+    monkeypatch.setattr(check_rule.EarlyChecks, "advance", inside("early", check_rule.EarlyChecks.advance))
+    return seen
+
+
+def test_checks_of_one_file_are_computed_where_it_is_loaded(archive: Path, run, computed: dict[str, list[str]]) -> None:
+    """A check naming only claims of its own file is computed with the file (in the worker
+    that loads it, when there are workers); the project-wide pass computes the rest."""
     text = run("verify", "--no-cache", "--jobs", "1", "--format", "text")
-    assert sorted(with_file) == ["fails", "holds", "mixed", "stations", "unsure"]
-    assert project_wide == ["across"]  # names a claim of b.yaml
-    with_file.clear()
-    project_wide.clear()
+    assert sorted(computed["with_file"]) == ["fails", "holds", "mixed", "stations", "unsure"]
+    assert computed["project_wide"] == ["across"]  # names a claim of b.yaml
+    for found in computed.values():
+        found.clear()
     assert run("verify", "--no-cache", "--jobs", "1", "--files-only", "--format", "text").code == 1
-    assert with_file == project_wide == []  # no checks run: none computed
+    assert computed == {"with_file": [], "early": [], "project_wide": []}  # no checks run: none computed
     assert "check 'fails' fail" in text.out
 
 
@@ -635,12 +645,10 @@ checks:
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_check_naming_an_earlier_file_is_computed_while_files_load(archive: Path, run, parallel: None,
-                                                                     monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
+def test_a_check_naming_an_earlier_file_is_computed_while_files_load(archive: Path, run, parallel: None, jobs: str,
+                                                                     computed: dict[str, list[str]]) -> None:
     """b.yaml's check names a claim of a.yaml, which comes first: it is computed as soon as
     b.yaml is loaded; a.yaml's check naming a claim of b.yaml waits for the project-wide pass."""
-    import factcheck.lint.rules.check as check_rule
-
     expected = outputs(run, "--no-cache", "--jobs", "1")
     (archive / "claims" / "b.yaml").write_text(claims_b() + """\
 checks:
@@ -648,41 +656,15 @@ checks:
     rule: stations < elsewhere
     why: 两地对比
 """, encoding="utf-8")
-    early: list[str] = []
-    project_wide: list[str] = []
-    real_advance, real_work = check_rule.EarlyChecks.advance, check_rule._work
-    where = [project_wide]
-
-    def advance(self: Any, files: Any) -> None:
-        where[0] = early
-        try:
-            real_advance(self, files)
-        finally:
-            where[0] = project_wide
-
-    def counted(entry: Any, claims: Any) -> Any:
-        where[0].append(entry.id)
-        return real_work(entry, claims)
-
-    local: list[str] = []
-    real_local = check_rule.local_results
-
-    def with_file(facts: Any) -> Any:
-        where[0] = local
-        try:
-            return real_local(facts)
-        finally:
-            where[0] = project_wide
-
-    monkeypatch.setattr(check_rule.EarlyChecks, "advance", advance)
-    monkeypatch.setattr(check_rule, "_work", counted)
-    monkeypatch.setattr(check_rule, "local_results", with_file)
+    for found in computed.values():
+        found.clear()
     text = run("verify", "--no-cache", "--jobs", jobs, "--format", "text").out
-    assert early == ["more_here"]  # in this process, as b.yaml comes in
+    assert computed["early"] == ["more_here"]  # in this process, as b.yaml comes in
     if jobs == "1":
-        assert sorted(local) == ["fails", "holds", "mixed", "stations", "unsure"] and project_wide == ["across"]
+        assert sorted(computed["with_file"]) == ["fails", "holds", "mixed", "stations", "unsure"]
+        assert computed["project_wide"] == ["across"]
     else:  # the others in worker processes
-        assert local == project_wide == []
+        assert computed["with_file"] == computed["project_wide"] == []
     assert "claims/b.yaml" not in "".join(line for line in text.splitlines() if "more_here" in line)
     assert text.replace(" 9 checks: 4 pass,", " 8 checks: 3 pass,") == expected[1]
     assert outputs(run, "--jobs", jobs) == outputs(run, "--no-cache", "--jobs", "1")
