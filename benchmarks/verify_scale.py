@@ -19,7 +19,10 @@ a claim of the previous file. Then, each `factcheck verify` a fresh process:
 Floor and cold runs are repeated (`--runs`, 3 by default), interleaved, and the best
 of each is shown, as timeit does: on a shared machine a run is only ever slowed down.
 
-    python benchmarks/verify_scale.py [--sizes 1k,10k,100k] [--runs 3] [--seed N] [--keep DIR]
+With `--other DIR` (a checkout of another version, e.g. `git worktree add DIR <commit>`),
+that version's cold run is interleaved with this one's and shown beside it.
+
+    python benchmarks/verify_scale.py [--sizes 1k,10k,100k] [--runs 3] [--seed N] [--keep DIR] [--other DIR]
 """
 
 from __future__ import annotations
@@ -218,11 +221,11 @@ for p in sorted(Path(sys.argv[1]).glob("*.yaml")):
 CPU: dict[str, float] = {}  # the last run's user + system seconds
 
 
-def run(argv: list[str], cwd: Path) -> tuple[float, float, int, str]:
+def run(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float, int, str]:
     """Wall seconds, peak MiB (the child's own ru_maxrss), exit code, stdout; its CPU time in CPU."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
-        child = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
+        child = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
         CPU["last"] = usage.ru_utime + usage.ru_stime
@@ -269,7 +272,7 @@ def line(label: str, seconds: float, mib: float, floor: float, extra: str = "") 
           f"(CPU {cpu:.2f} s, {cpu / floor_cpu:.2f}x){extra}", flush=True)
 
 
-def bench(size: int, seed: int, keep: Path | None, runs: int) -> None:
+def bench(size: int, seed: int, keep: Path | None, runs: int, other: Path | None = None) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f"factcheck-scale-{size}-"))
     folder = keep / f"p{size}" if keep else tmp / "p"
     try:
@@ -284,13 +287,18 @@ def bench(size: int, seed: int, keep: Path | None, runs: int) -> None:
         fc = factcheck_command()
         verify = [*fc, "verify", "--format", "text"]
         cache = has_cache(fc)
-        floor_runs, cold_runs, one_runs = [], [], []
+        floor_runs, cold_runs, one_runs, other_runs = [], [], [], []
         for _ in range(runs):  # interleaved, so that a busy moment of the machine costs each alike
             if cache:
                 shutil.rmtree(folder / ".factcheck_cache", ignore_errors=True)
             seconds, mib, code, text = run([sys.executable, "-c", FLOOR, str(folder / "claims")], folder)
             assert code == 0, text
             floor_runs.append((seconds, CPU["last"], mib))
+            if other is not None:  # the same cold run with another version's package
+                seconds, mib, code, other_text = run([sys.executable, "-m", "factcheck", "verify", "--format", "text"],
+                                                     folder, {**os.environ, "PYTHONPATH": str(other)})
+                other_runs.append((seconds, CPU["last"], mib, code, other_text))
+                shutil.rmtree(folder / ".factcheck_cache", ignore_errors=True)
             seconds, mib, code, cold_text = run(verify, folder)
             cold_runs.append((seconds, CPU["last"], mib, code, cold_text))
             if cache:  # the same work in one process (the cold run uses one per core)
@@ -306,6 +314,10 @@ def bench(size: int, seed: int, keep: Path | None, runs: int) -> None:
             print("  cold run has findings:\n" + "\n".join(cold_text.splitlines()[:5]))
         if any(r[4] != cold_text for r in cold_runs):
             print("  COLD RUNS DIFFER")
+        if other_runs:
+            seconds, CPU["last"], mib, code, other_text = min(other_runs, key=lambda r: r[0])
+            same = "same output" if all(r[4] == cold_text for r in other_runs) else "OUTPUT DIFFERS"
+            line("  cold, --other code", seconds, mib, floor, f"  exit {code}, {same}")
         if one_runs:
             seconds, CPU["last"], mib, code, one_text = min(one_runs, key=lambda r: r[0])
             same = "same output" if all(r[4] == cold_text for r in one_runs) else "OUTPUT DIFFERS"
@@ -333,11 +345,18 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="generate the projects under this folder and keep them")
     parser.add_argument("--runs", type=int, default=3,
                         help="floor and cold runs of each size, interleaved; the best of each is shown (default 3)")
+    parser.add_argument("--other", type=Path,
+                        help="a checkout of another version (the folder holding its factcheck/ package): its cold "
+                             "run is interleaved with this one's, e.g. a `git worktree` of an older commit")
     args = parser.parse_args()
     sizes = [int(float(s[:-1]) * 1000) if s.lower().endswith("k") else int(s) for s in args.sizes.split(",")]
     warm_bytecode()
+    if args.other is not None:
+        import compileall
+
+        compileall.compile_dir(args.other / "factcheck", quiet=1)
     for size in sizes:
-        bench(size, args.seed, args.keep, max(1, args.runs))
+        bench(size, args.seed, args.keep, max(1, args.runs), args.other)
     return 0
 
 
