@@ -775,7 +775,8 @@ def _describe(v: _Val) -> str:
 
 
 _PERCENTS = {PERCENT: 100.0, PERMILLE: 1000.0}
-_POINTS_UNIT = "百分点"
+# A difference of two percents, named in the language of the file the check stands in.
+POINTS_UNITS = {"zh": "百分点", "en": "percentage points"}
 
 
 def _is_exact(v: _Val, x: float) -> bool:
@@ -845,10 +846,11 @@ _NOT: dict[Verdict, Verdict] = {"pass": "fail", "fail": "pass", "unknown": "unkn
 
 
 class _Evaluator:
-    __slots__ = ("env", "steps", "parts", "shown", "node", "_scales")
+    __slots__ = ("env", "steps", "parts", "shown", "node", "points", "_scales")
 
-    def __init__(self, env: Mapping[str, Operand], node: Node) -> None:
+    def __init__(self, env: Mapping[str, Operand], node: Node, points: str = POINTS_UNITS["zh"]) -> None:
         self.env = env
+        self.points = points  # how a difference of two percents is named
         self.steps: list[str] = []
         self.parts: list[str] = []  # one short text per comparison, for the summary
         self.shown: set[str] = set()
@@ -1000,7 +1002,7 @@ class _Evaluator:
         whole = a.dim is None or _is_exact(a, 100.0)
         if a.dim == PERCENT and b.dim == PERCENT:
             if op == "-" and not whole:
-                return a, b, POINTS, _POINTS_UNIT  # percent minus percent: percentage points
+                return a, b, POINTS, self.points  # percent minus percent: percentage points
             return a, b, PERCENT, a.unit or b.unit
         if {a.dim, b.dim} == {PERCENT, POINTS} and not (op == "-" and a.dim == POINTS):
             pct = a if a.dim == PERCENT else b
@@ -1085,7 +1087,7 @@ class _Evaluator:
                     f" {_describe(b)} (for a relative change write growth(new, old))",
                     node.offset,
                 )
-            result = _Val(a.iv - b.iv, POINTS, _POINTS_UNIT, node.src)
+            result = _Val(a.iv - b.iv, POINTS, self.points, node.src)
             self.steps.append(f"{node.src} = {a.text()} - {b.text()} = {result.with_unit()}")
             return result
         if a.dim is not None and b.dim is not None and a.dim != b.dim:
@@ -1198,9 +1200,10 @@ def _side(v: _Val) -> str:
     return f"{v.src} = {v.with_unit()}"
 
 
-def evaluate(node: Node, env: Mapping[str, Operand]) -> Outcome:
-    """Compute a parsed rule over the operands; raise RuleEvalError if it cannot be computed."""
-    ev = _Evaluator(env, node)
+def evaluate(node: Node, env: Mapping[str, Operand], language: str = "zh") -> Outcome:
+    """Compute a parsed rule over the operands; raise RuleEvalError if it cannot be computed.
+    `language`, the claim file's, names a difference of two percents in its words."""
+    ev = _Evaluator(env, node, POINTS_UNITS.get(language, POINTS_UNITS["zh"]))
     verdict = ev.verdict(node)
     parts = ev.parts
     summary = "; ".join(parts[:_MAX_SUMMARY_PARTS])

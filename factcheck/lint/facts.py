@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from factcheck.meaning.dims import Dim
     from factcheck.meaning.interval import Interval
 
-FORMAT = 4  # of the stored parts; a cache entry of another format is ignored
+FORMAT = 5  # of the stored parts; a cache entry of another format is ignored
 # A check's result stored while the files it was computed from could not be named
 # (a file kept out of the cache): it is never reused. No claim id is "-".
 UNKEYED = "-"
@@ -263,7 +263,8 @@ def _lines(text: Any, count: int) -> list[str]:
 class FileFacts:
     """The facts of one claim file, stored column by column (few objects to read back).
 
-    The head: `claim_ids` and `check_ids` in the order of the file's lists; `valued`,
+    The head: `language`, the claim file's (its checks name a difference of percents in
+    it); `claim_ids` and `check_ids` in the order of the file's lists; `valued`,
     per valid claim "1" if it has a value; `unloaded`, ids of claims written in the
     file that did not load; `check_names`, per check its distinct names joined by
     spaces ("!" if the rule does not parse); `results`, per check its last result as
@@ -281,7 +282,7 @@ class FileFacts:
     result computed with the file's own claims (see `check.local_results`), never stored.
     """
 
-    __slots__ = ("path", "claim_count", "published", "problem_rows", "claim_ids", "check_ids", "valued",
+    __slots__ = ("path", "claim_count", "published", "language", "problem_rows", "claim_ids", "check_ids", "valued",
                  "unloaded", "check_names", "results", "operands", "measures", "measure_keys", "nodes", "changed", "digest",
                  "computed",
                  "_detail", "_detail_raw", "_values", "_values_raw", "_explanations", "_explanations_raw",
@@ -293,6 +294,7 @@ class FileFacts:
         self.path: str = head["path"]
         self.claim_count: int = head["claims"]
         self.published: str | None = head["published"]
+        self.language: str = head["language"]
         self.problem_rows: list[list[Any]] = head["problems"]
         self.claim_ids = _lines(head["claim_ids"], self.claim_count)
         self.check_ids: list[str] = head["check_ids"].split("\n") if head["check_ids"] else []
@@ -306,6 +308,7 @@ class FileFacts:
         self.measure_keys = _lines(head["measure_keys"], len(self.measures))
         if not (
             isinstance(self.path, str) and (self.published is None or isinstance(self.published, str))
+            and self.language in ("zh", "en")
             and type(self.claim_count) is int and isinstance(self.operands, str)
             and isinstance(self.valued, str) and len(self.valued) == self.claim_count
             and isinstance(self.unloaded, list) and set(map(type, self.unloaded)) <= {str}
@@ -370,7 +373,8 @@ class FileFacts:
     def head(self) -> dict[str, Any]:
         """The head as stored (see the class)."""
         return {
-            "path": self.path, "claims": self.claim_count, "published": self.published, "problems": self.problem_rows,
+            "path": self.path, "claims": self.claim_count, "published": self.published, "language": self.language,
+            "problems": self.problem_rows,
             "claim_ids": "\n".join(self.claim_ids), "check_ids": "\n".join(self.check_ids), "valued": self.valued,
             "unloaded": self.unloaded, "names": "\n".join(self.check_names), "results": "\n".join(self.results),
             "operands": self.operands,
@@ -508,6 +512,7 @@ def summarize(lf: LoadedFile, ctx: RuleContext, problems: list[Problem]) -> File
         nodes.append(None if isinstance(node, RuleSyntaxError) else node)
     head = {
         "path": lf.path, "claims": len(lf.claims), "published": lf.published.isoformat() if lf.published else None,
+        "language": lf.header.language if lf.header is not None else "zh",
         "problems": [problem_row(p) for p in problems], "claim_ids": "\n".join(e.id for e in lf.claims),
         "check_ids": "\n".join(e.id for e in lf.checks), "valued": "".join("0" if v is None else "1" for v in values),
         "unloaded": _unloaded(lf), "names": "\n".join(names), "results": "\n".join([""] * len(lf.checks)), "operands": "",

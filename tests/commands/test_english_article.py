@@ -122,3 +122,19 @@ def test_language_header_is_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert result.code == 1
     assert result.out.startswith("claims/a.yaml:3:11: [error]")
     assert "(schema)" in result.out
+
+
+def test_a_difference_of_percents_is_named_in_the_files_language(en_project: Path, run: Any) -> None:
+    """An English claim file's checks say `percentage points`, a Chinese one's 百分点; from
+    the cache too."""
+    shutil.copy(ROOT / EN_CLAIMS, en_project / EN_CLAIMS)
+    step = "rate_feb - rate_jan = [3.85, 3.95) - [3.65, 3.75) = (0.1, 0.3) percentage points\n"
+    assert step in run("show", "rate_change_matches_rates").out
+    assert run("verify").code == 0
+    shown = run("verify", "--format", "json").out
+    assert "(0.1, 0.3) percentage points" in shown and "百分点" not in shown
+    chinese = (ROOT / EN_CLAIMS).read_text(encoding="utf-8").replace("\nlanguage: en\n", "\n")
+    assert chinese != (ROOT / EN_CLAIMS).read_text(encoding="utf-8")
+    (en_project / EN_CLAIMS).write_text(chinese, encoding="utf-8")
+    assert step.replace("percentage points", "百分点") in run("show", "rate_change_matches_rates").out
+    assert "(0.1, 0.3) 百分点" in run("verify", "--format", "json").out

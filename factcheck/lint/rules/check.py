@@ -130,9 +130,10 @@ def _work(entry: CheckFact, claims: dict[str, FileFacts]) -> Computed:
             stale.append(name)
             v = row_value(row[10][:8])
             now[name] = Operand(v.interval, v.dim, v.unit, str(row[10][8]), v.scale, row_shown(row[10][9]))
+    language = entry.file.language
     try:
-        on_records = evaluate(node, env)
-        outcome = evaluate(node, now) if stale else on_records
+        on_records = evaluate(node, env, language)
+        outcome = evaluate(node, now, language) if stale else on_records
     except RuleEvalError as exc:
         return "error", exc.message, [], stale, None
     return outcome.verdict, outcome.summary, list(outcome.steps), stale, on_records.verdict if stale else None
